@@ -1,0 +1,20 @@
+//! entente's readers. Each module owns one feed and turns its files into model records plus
+//! problems located by file and line; none of them writes anywhere (the store does).
+//!
+//! - [`curated`]: dataset folders of human-edited TOML, CSV or JSON records.
+//! - [`bundled`]: the France–Kazakhstan dataset compiled into the binary.
+//!
+//! ```no_run
+//! use entente_ingest::curated::{DatasetFiles, parse_dataset};
+//! let files = DatasetFiles::read_dir(std::path::Path::new("dataset/fra-kaz")).unwrap();
+//! match parse_dataset(&files, &|_| None) {
+//!     Ok(dataset) => println!("{} records", dataset.records.len()),
+//!     Err(problems) => problems.iter().for_each(|p| eprintln!("{p}")),
+//! }
+//! ```
+
+pub mod bundled;
+pub mod curated;
+mod lines;
+
+pub use curated::{DatasetFiles, Located, parse_dataset};

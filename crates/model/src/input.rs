@@ -1,0 +1,790 @@
+//! Reading records from loosely typed input (a TOML table or a JSON object turned into a
+//! `serde_json::Value`), reporting every problem with its field instead of stopping at
+//! the first.
+//!
+//! The dataset loader and the HTTP API both come through here, so a record is checked
+//! the same way whichever door it enters by.
+
+use std::fmt::Display;
+use std::str::FromStr;
+
+use serde_json::{Map, Value};
+
+use crate::country::CountryTable;
+use crate::date::{PartialDate, Period};
+use crate::lang::{LangText, is_lang_code};
+use crate::ontology::{ActorKind, Domain, EventKind, ProgrammeKind, Relation, Role, SourceKind, Status};
+use crate::record::*;
+use crate::text::is_valid_id;
+
+/// A problem with one field of one input record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// Dotted path of the field (`sources[1].locator`); empty for the record as a whole.
+    pub field: String,
+    pub message: String,
+}
+
+/// Reads the fields of one object, remembering which were used and what went wrong.
+struct Fields<'a> {
+    obj: &'a Map<String, Value>,
+    prefix: String,
+    used: Vec<&'static str>,
+    problems: Vec<FieldProblem>,
+}
+
+impl<'a> Fields<'a> {
+    fn new(obj: &'a Map<String, Value>, prefix: &str) -> Self {
+        Fields { obj, prefix: prefix.to_string(), used: Vec::new(), problems: Vec::new() }
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.prefix.is_empty() { key.to_string() } else { format!("{}.{key}", self.prefix) }
+    }
+
+    fn problem(&mut self, key: &str, message: impl Display) {
+        let field = self.path(key);
+        self.problems.push(FieldProblem { field, message: message.to_string() });
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.used.push(key);
+        match self.obj.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn missing(&mut self, key: &str) {
+        self.problem(key, "is required");
+    }
+
+    fn opt_str(&mut self, key: &'static str) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) if s.trim().is_empty() => {
+                self.problem(key, "is empty; leave it out instead");
+                None
+            }
+            Value::String(s) => Some(s.trim().to_string()),
+            other => {
+                self.problem(key, format!("must be text, not {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn req_str(&mut self, key: &'static str) -> Option<String> {
+        let present = self.obj.get(key).is_some_and(|v| !v.is_null());
+        let v = self.opt_str(key);
+        if !present {
+            self.missing(key);
+        }
+        v
+    }
+
+    fn opt_parse<T: FromStr>(&mut self, key: &'static str) -> Option<T>
+    where
+        T::Err: Display,
+    {
+        let s = self.opt_str(key)?;
+        match s.parse() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(key, e);
+                None
+            }
+        }
+    }
+
+    fn req_parse<T: FromStr>(&mut self, key: &'static str) -> Option<T>
+    where
+        T::Err: Display,
+    {
+        let present = self.obj.get(key).is_some_and(|v| !v.is_null());
+        if !present {
+            self.missing(key);
+            self.used.push(key);
+            return None;
+        }
+        self.opt_parse(key)
+    }
+
+    fn opt_number(&mut self, key: &'static str) -> Option<f64> {
+        match self.get(key)? {
+            Value::Number(n) => n.as_f64().filter(|v| v.is_finite()).or_else(|| {
+                self.problem(key, "is not a finite number");
+                None
+            }),
+            other => {
+                self.problem(key, format!("must be a number, not {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    fn opt_year(&mut self, key: &'static str) -> Option<i32> {
+        let v = self.opt_number(key)?;
+        if v.fract() == 0.0 && (1.0..=9999.0).contains(&v) {
+            Some(v as i32)
+        } else {
+            self.problem(key, format!("{v} is not a year"));
+            None
+        }
+    }
+
+    /// A list of strings; a single string counts as a list of one.
+    fn str_list(&mut self, key: &'static str) -> Vec<String> {
+        match self.get(key) {
+            None => Vec::new(),
+            Some(Value::String(s)) => vec![s.trim().to_string()],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match item {
+                        Value::String(s) => out.push(s.trim().to_string()),
+                        other => self.problem(&format!("{key}[{i}]"), format!("must be text, not {}", type_name(other))),
+                    }
+                }
+                out
+            }
+            Some(other) => {
+                self.problem(key, format!("must be a list of text, not {}", type_name(other)));
+                Vec::new()
+            }
+        }
+    }
+
+    fn parse_list<T: FromStr>(&mut self, key: &'static str) -> Vec<T>
+    where
+        T::Err: Display,
+    {
+        let mut out = Vec::new();
+        for (i, s) in self.str_list(key).into_iter().enumerate() {
+            match s.parse() {
+                Ok(v) => out.push(v),
+                Err(e) => self.problem(&format!("{key}[{i}]"), e),
+            }
+        }
+        out
+    }
+
+    /// Text in several languages: `{ en = "…", fr = "…" }`. A bare string is English.
+    fn lang_text(&mut self, key: &'static str, required: bool) -> LangText {
+        let mut text = LangText::default();
+        match self.get(key) {
+            None => {
+                if required {
+                    self.missing(key);
+                }
+            }
+            Some(Value::String(s)) => {
+                text.0.insert("en".into(), s.trim().to_string());
+            }
+            Some(Value::Object(map)) => {
+                for (lang, v) in map {
+                    match v {
+                        Value::String(s) if !is_lang_code(lang) => {
+                            let _ = s;
+                            self.problem(&format!("{key}.{lang}"), "is not a language code (two lowercase letters: en, fr, ru, kk)")
+                        }
+                        Value::String(s) => {
+                            text.0.insert(lang.clone(), s.trim().to_string());
+                        }
+                        other => self.problem(&format!("{key}.{lang}"), format!("must be text, not {}", type_name(other))),
+                    }
+                }
+                if required && text.is_empty() {
+                    self.problem(key, "needs text in at least one language");
+                }
+            }
+            Some(other) => self.problem(key, format!("must be text or a table of languages, not {}", type_name(other))),
+        }
+        text
+    }
+
+    fn country(&mut self, key: &'static str) -> Option<String> {
+        let s = self.opt_str(key)?;
+        self.resolve_country(key, &s)
+    }
+
+    fn resolve_country(&mut self, field: &str, s: &str) -> Option<String> {
+        match CountryTable::bundled().resolve(s) {
+            Ok(c) => Some(c.alpha3.clone()),
+            Err(e) => {
+                self.problem(field, e);
+                None
+            }
+        }
+    }
+
+    fn countries(&mut self, key: &'static str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, s) in self.str_list(key).into_iter().enumerate() {
+            if let Some(c) = self.resolve_country(&format!("{key}[{i}]"), &s)
+                && !out.contains(&c)
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn ids(&mut self, key: &'static str) -> Vec<String> {
+        let list = self.str_list(key);
+        for (i, id) in list.iter().enumerate() {
+            if !is_valid_id(id) {
+                self.problem(&format!("{key}[{i}]"), format!("\"{id}\" is not a record id"));
+            }
+        }
+        list
+    }
+
+    fn opt_id(&mut self, key: &'static str) -> Option<String> {
+        let id = self.opt_str(key)?;
+        if !is_valid_id(&id) {
+            self.problem(key, format!("\"{id}\" is not a record id"));
+        }
+        Some(id)
+    }
+
+    /// A list of tables, each read by `read`.
+    fn tables<T>(&mut self, key: &'static str, mut read: impl FnMut(&mut Fields<'a>) -> Option<T>) -> Vec<T> {
+        let items: Vec<&'a Value> = match self.get(key) {
+            None => return Vec::new(),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(v @ Value::Object(_)) => vec![v],
+            Some(other) => {
+                self.problem(key, format!("must be a list of tables, not {}", type_name(other)));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let path = self.path(&format!("{key}[{i}]"));
+            let Value::Object(obj) = item else {
+                self.problems.push(FieldProblem { field: path, message: format!("must be a table, not {}", type_name(item)) });
+                continue;
+            };
+            let mut sub = Fields::new(obj, &path);
+            let value = read(&mut sub);
+            self.problems.extend(sub.finish());
+            if let Some(v) = value {
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    fn citations(&mut self) -> Vec<Citation> {
+        self.tables("sources", |f| {
+            let source = f.req_str("source");
+            let locator = f.req_str("locator");
+            let quote = f.opt_str("quote");
+            let reference = f.opt_id("reference");
+            if let Some(s) = &source
+                && !is_valid_id(s)
+            {
+                f.problem("source", format!("\"{s}\" is not a record id"));
+            }
+            Some(Citation { source: source?, locator: locator?, quote, reference })
+        })
+    }
+
+    fn note(&mut self) -> Option<String> {
+        self.opt_str("note")
+    }
+
+    /// Reports every key nobody asked for, and returns all problems.
+    fn finish(mut self) -> Vec<FieldProblem> {
+        let unknown: Vec<String> = self.obj.keys().filter(|k| !self.used.contains(&k.as_str())).cloned().collect();
+        let mut known = self.used.clone();
+        known.sort_unstable();
+        known.dedup();
+        for k in unknown {
+            let hint = strsim_hint(&k, &known);
+            self.problem(&k, format!("is not a field here{hint}; fields are: {}", known.join(", ")));
+        }
+        self.problems
+    }
+}
+
+fn strsim_hint(key: &str, known: &[&str]) -> String {
+    known
+        .iter()
+        .map(|k| (strsim::normalized_levenshtein(key, k), *k))
+        .filter(|(s, _)| *s >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| format!(" (did you mean {k}?)"))
+        .unwrap_or_default()
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "nothing",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a table",
+    }
+}
+
+/// The outcome of reading one record: the record when it is whole, and every problem found.
+pub struct Read<T> {
+    /// The id as written, even when other fields are wrong, so problems can name the record.
+    pub id: Option<String>,
+    pub record: Option<T>,
+    pub problems: Vec<FieldProblem>,
+}
+
+fn read_with<T>(value: &Value, read: impl FnOnce(&mut Fields<'_>) -> Option<T>) -> Read<T> {
+    let Value::Object(obj) = value else {
+        return Read {
+            id: None,
+            record: None,
+            problems: vec![FieldProblem { field: String::new(), message: format!("must be a table, not {}", type_name(value)) }],
+        };
+    };
+    let id = obj.get("id").and_then(Value::as_str).map(|s| s.trim().to_string());
+    let mut fields = Fields::new(obj, "");
+    let record = read(&mut fields);
+    let problems = fields.finish();
+    let record = if problems.is_empty() { record } else { None };
+    Read { id, record, problems }
+}
+
+fn read_id(f: &mut Fields<'_>) -> Option<String> {
+    let id = f.req_str("id")?;
+    if !is_valid_id(&id) {
+        f.problem(
+            "id",
+            format!("\"{id}\" is not a record id: use lowercase letters, digits, '-', '_' and '.', starting with a letter or digit"),
+        );
+        return None;
+    }
+    Some(id)
+}
+
+/// Reads a record of `kind` from `value`.
+pub fn read_record(kind: RecordKind, value: &Value) -> Read<Record> {
+    match kind {
+        RecordKind::Source => map_read(read_source(value), Record::Source),
+        RecordKind::Actor => map_read(read_actor(value), Record::Actor),
+        RecordKind::Programme => map_read(read_programme(value), Record::Programme),
+        RecordKind::Event => map_read(read_event(value), Record::Event),
+        RecordKind::Observation => map_read(read_observation(value), Record::Observation),
+        RecordKind::Claim => map_read(read_claim(value), Record::Claim),
+    }
+}
+
+fn map_read<T>(r: Read<T>, f: impl FnOnce(T) -> Record) -> Read<Record> {
+    Read { id: r.id, record: r.record.map(f), problems: r.problems }
+}
+
+pub fn read_source(value: &Value) -> Read<Source> {
+    read_with(value, |f| {
+        let id = read_id(f);
+        let kind = f.req_parse::<SourceKind>("kind");
+        let authors = f.str_list("authors").iter().map(|a| Person::parse(a)).collect();
+        let title = f.req_str("title");
+        let title_en = f.opt_str("title_en");
+        let language = f.opt_str("language");
+        if let Some(l) = &language
+            && !is_lang_code(l)
+        {
+            f.problem("language", format!("\"{l}\" is not an ISO 639-1 code (en, fr, ru, kk…)"));
+        }
+        let container = f.opt_str("container");
+        let publisher = f.opt_str("publisher");
+        let place = f.opt_str("place");
+        let date = f.opt_parse::<PartialDate>("date");
+        let year = f.opt_year("year");
+        let date = match (date, year) {
+            (Some(d), Some(y)) if d.year != y => {
+                f.problem("year", format!("{y} disagrees with date {d}"));
+                Some(d)
+            }
+            (Some(d), _) => Some(d),
+            (None, Some(y)) => Some(PartialDate::year(y)),
+            (None, None) => None,
+        };
+        let volume = f.opt_str("volume");
+        let issue = f.opt_str("issue");
+        let pages = f.opt_str("pages");
+        let doi = f.opt_str("doi");
+        if let Some(d) = &doi
+            && !d.starts_with("10.")
+        {
+            f.problem("doi", format!("\"{d}\" is not a DOI: write it without https://doi.org/, starting with 10."));
+        }
+        let url = f.opt_str("url");
+        if let Some(u) = &url
+            && !(u.starts_with("http://") || u.starts_with("https://"))
+        {
+            f.problem("url", format!("\"{u}\" is not an http(s) address"));
+        }
+        let accessed = f.opt_parse::<PartialDate>("accessed");
+        let licence = f.opt_str("licence");
+        let note = f.note();
+        Some(Source {
+            id: id?,
+            kind: kind?,
+            authors,
+            title: title?,
+            title_en,
+            language,
+            container,
+            publisher,
+            place,
+            date,
+            volume,
+            issue,
+            pages,
+            doi,
+            url,
+            accessed,
+            licence,
+            note,
+        })
+    })
+}
+
+pub fn read_actor(value: &Value) -> Read<Actor> {
+    read_with(value, |f| {
+        let id = read_id(f);
+        let kind = f.req_parse::<ActorKind>("kind");
+        let name = f.lang_text("name", true);
+        let aliases = f.str_list("aliases");
+        let country = f.country("country");
+        let founded = f.opt_parse::<PartialDate>("founded");
+        let parent = f.opt_id("parent");
+        let place = f.opt_str("place");
+        let description = f.lang_text("description", false);
+        let sources = f.citations();
+        let note = f.note();
+        Some(Actor { id: id?, kind: kind?, name, aliases, country, founded, parent, place, description, sources, note })
+    })
+}
+
+pub fn read_programme(value: &Value) -> Read<Programme> {
+    read_with(value, |f| {
+        let id = read_id(f);
+        let kind = f.req_parse::<ProgrammeKind>("kind");
+        let name = f.lang_text("name", true);
+        let description = f.lang_text("description", false);
+        let countries = f.countries("countries");
+        let sponsors = f.ids("sponsors");
+        let start = f.opt_parse::<PartialDate>("start");
+        let end = f.opt_parse::<PartialDate>("end");
+        let sources = f.citations();
+        let note = f.note();
+        Some(Programme { id: id?, kind: kind?, name, description, countries, sponsors, start, end, sources, note })
+    })
+}
+
+pub fn read_event(value: &Value) -> Read<Event> {
+    read_with(value, |f| {
+        let id = read_id(f);
+        let kind = f.req_parse::<EventKind>("kind");
+        let title = f.lang_text("title", true);
+        let description = f.lang_text("description", false);
+        let date = f.req_parse::<PartialDate>("date");
+        let end = f.opt_parse::<PartialDate>("end");
+        let recurrence = match f.opt_str("recurrence").as_deref() {
+            None => None,
+            Some("yearly") => Some(Recurrence::Yearly),
+            Some(other) => {
+                f.problem("recurrence", format!("unknown recurrence \"{other}\"; expected: yearly"));
+                None
+            }
+        };
+        let domains = f.parse_list::<Domain>("domains");
+        if domains.is_empty() && !f.problems.iter().any(|p| p.field.starts_with("domains")) {
+            f.problem("domains", "needs at least one domain (education, language, arts, film, …)");
+        }
+        let status = f.req_parse::<Status>("status");
+        let host = f.country("host");
+        let projecting = f.countries("projecting");
+        let countries = f.countries("countries");
+        let actors = f.tables("actors", |a| {
+            let actor = a.req_str("actor");
+            let role = a.req_parse::<Role>("role");
+            Some(Participation { actor: actor?, role: role? })
+        });
+        let programme = f.opt_id("programme");
+        let place = f.opt_str("place");
+        let quantity = match f.get("quantity") {
+            None => None,
+            Some(Value::Object(obj)) => {
+                let mut q = Fields::new(obj, "quantity");
+                let value = q.opt_number("value");
+                let unit = q.req_str("unit");
+                if value.is_none() && !q.problems.iter().any(|p| p.field == "quantity.value") {
+                    q.missing("value");
+                }
+                let problems = q.finish();
+                let ok = problems.is_empty();
+                f.problems.extend(problems);
+                if ok { Some(Quantity { value: value?, unit: unit? }) } else { None }
+            }
+            Some(other) => {
+                f.problem("quantity", format!("must be a table {{ value = …, unit = \"…\" }}, not {}", type_name(other)));
+                None
+            }
+        };
+        let origin = read_origin(f);
+        let sources = f.citations();
+        let note = f.note();
+        if let (Some(d), Some(e)) = (date, end)
+            && e.end_key() < d.sort_key()
+        {
+            f.problem("end", format!("{e} is before the start date {d}"));
+        }
+        Some(Event {
+            id: id?,
+            kind: kind?,
+            title,
+            description,
+            date: date?,
+            end,
+            recurrence,
+            domains,
+            status: status?,
+            host,
+            projecting,
+            countries,
+            actors,
+            programme,
+            place,
+            quantity,
+            origin: origin?,
+            sources,
+            note,
+        })
+    })
+}
+
+fn read_origin(f: &mut Fields<'_>) -> Option<Origin> {
+    match f.get("origin") {
+        None => Some(Origin::Curated),
+        Some(Value::String(s)) if s == "curated" => Some(Origin::Curated),
+        Some(Value::Object(obj)) => {
+            let mut o = Fields::new(obj, "origin");
+            let kind = o.req_str("type");
+            let origin = match kind.as_deref() {
+                Some("curated") => Some(Origin::Curated),
+                Some("coded") => {
+                    let coder = o.req_str("coder");
+                    let confidence = o.opt_number("confidence");
+                    match confidence {
+                        Some(c) if !(0.0..=1.0).contains(&c) => {
+                            o.problem("confidence", format!("{c} is outside 0..1"));
+                            None
+                        }
+                        Some(c) => coder.map(|coder| Origin::Coded { coder, confidence: c }),
+                        None => {
+                            o.missing("confidence");
+                            None
+                        }
+                    }
+                }
+                Some("imported") => {
+                    let dataset = o.req_str("dataset");
+                    let row = o.req_str("row");
+                    Some(Origin::Imported { dataset: dataset?, row: row? })
+                }
+                Some(other) => {
+                    o.problem("type", format!("unknown origin \"{other}\"; expected curated, coded or imported"));
+                    None
+                }
+                None => None,
+            };
+            f.problems.extend(o.finish());
+            origin
+        }
+        Some(other) => {
+            f.problem("origin", format!("must be \"curated\" or a table with a type, not {}", match other {
+                Value::String(s) => format!("\"{s}\""),
+                v => type_name(v).to_string(),
+            }));
+            None
+        }
+    }
+}
+
+/// Reads `country`, or `from` and `to`, for observations and claims.
+fn read_place(f: &mut Fields<'_>) -> (Option<String>, Option<String>, Option<String>) {
+    (f.country("country"), f.country("from"), f.country("to"))
+}
+
+fn check_indicator(f: &mut Fields<'_>, indicator: &Option<String>) {
+    if let Some(i) = indicator {
+        let ok = i.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        if !ok {
+            f.problem("indicator", format!("\"{i}\" is not an indicator id: dotted lowercase words, e.g. students.inbound"));
+        }
+    }
+}
+
+pub fn read_observation(value: &Value) -> Read<Observation> {
+    read_with(value, |f| {
+        let id = read_id(f);
+        let indicator = f.req_str("indicator");
+        check_indicator(f, &indicator);
+        let (country, from, to) = read_place(f);
+        let raw = |k: &str| f.obj.get(k).is_some();
+        let (has_country, has_from, has_to) = (raw("country"), raw("from"), raw("to"));
+        if has_country && (has_from || has_to) {
+            f.problem("country", "give either country or from and to, not both");
+        } else if !has_country && !(has_from && has_to) {
+            f.problem(if has_from { "to" } else { "from" }, "an observation needs a country, or both from and to");
+        }
+        let period = f.req_parse::<Period>("period");
+        let value = f.opt_number("value");
+        if value.is_none() && !f.problems.iter().any(|p| p.field == "value") {
+            f.missing("value");
+        }
+        let unit = f.req_str("unit");
+        let sources = f.citations();
+        let note = f.note();
+        Some(Observation {
+            id: id?,
+            indicator: indicator?,
+            country,
+            from,
+            to,
+            period: period?,
+            value: value?,
+            unit: unit?,
+            sources,
+            note,
+        })
+    })
+}
+
+pub fn read_claim(value: &Value) -> Read<Claim> {
+    read_with(value, |f| {
+        let id = read_id(f);
+        let text = f.req_str("text");
+        let lang = f.opt_str("lang").unwrap_or_else(|| "en".into());
+        if !is_lang_code(&lang) {
+            f.problem("lang", format!("\"{lang}\" is not an ISO 639-1 code"));
+        }
+        let indicator = f.opt_str("indicator");
+        check_indicator(f, &indicator);
+        let (country, from, to) = read_place(f);
+        let about = f.opt_id("about");
+        let period = f.opt_parse::<Period>("period");
+        let base_period = f.opt_parse::<Period>("base_period");
+        let relation = f.opt_parse::<Relation>("relation");
+        let value = f.opt_number("value");
+        let unit = f.opt_str("unit");
+        if relation.is_some() && value.is_none() {
+            f.problem("value", "a claim with a relation needs the value it states");
+        }
+        if relation == Some(Relation::Ratio) && (base_period.is_none() || period.is_none()) {
+            f.problem("base_period", "a ratio claim compares period with base_period: give both");
+        }
+        let sources = f.citations();
+        let note = f.note();
+        Some(Claim {
+            id: id?,
+            text: text?,
+            lang,
+            indicator,
+            country,
+            from,
+            to,
+            about,
+            period,
+            base_period,
+            relation,
+            value,
+            unit,
+            sources,
+            note,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn fields(problems: &[FieldProblem]) -> Vec<&str> {
+        problems.iter().map(|p| p.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_good_event_reads_whole() {
+        let v = json!({
+            "id": "ev-1", "kind": "exhibition", "title": {"en": "T", "fr": "T"},
+            "date": "2019-06-25", "domains": ["arts"], "status": "held",
+            "host": "France", "projecting": ["Қазақстан"],
+            "quantity": {"value": 513, "unit": "students"},
+            "sources": [{"source": "s1", "locator": "p. 2", "quote": "q"}]
+        });
+        let r = read_event(&v);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let e = r.record.unwrap();
+        assert_eq!(e.host.as_deref(), Some("FRA"));
+        assert_eq!(e.projecting, ["KAZ"]);
+        assert_eq!(e.origin, Origin::Curated);
+        assert_eq!(e.quantity.unwrap().value, 513.0);
+    }
+
+    #[test]
+    fn every_problem_of_a_bad_event_is_reported_with_its_field() {
+        let v = json!({
+            "id": "ev-1", "kind": "exhibit", "title": "T",
+            "date": "2019-02-30", "end": "2018", "domains": ["arts", "cooking"], "status": "held",
+            "host": "Frnace", "colour": "blue",
+            "sources": [{"source": "s1"}]
+        });
+        let r = read_event(&v);
+        assert!(r.record.is_none());
+        assert_eq!(r.id.as_deref(), Some("ev-1"));
+        let f = fields(&r.problems);
+        for expected in ["kind", "date", "domains[1]", "host", "colour", "sources[0].locator"] {
+            assert!(f.contains(&expected), "{expected} missing from {:?}", r.problems);
+        }
+        let host = r.problems.iter().find(|p| p.field == "host").unwrap();
+        assert!(host.message.contains("did you mean France (FRA)"), "{}", host.message);
+        let date = r.problems.iter().find(|p| p.field == "date").unwrap();
+        assert!(date.message.contains("does not exist"), "{}", date.message);
+    }
+
+    #[test]
+    fn end_before_start_is_refused() {
+        let v = json!({"id": "e", "kind": "other", "title": "t", "date": "2019-06", "end": "2018",
+            "domains": "arts", "status": "held", "host": "FRA", "sources": []});
+        let r = read_event(&v);
+        assert_eq!(fields(&r.problems), ["end"]);
+    }
+
+    #[test]
+    fn observations_need_a_place_and_a_period() {
+        let v = json!({"id": "o", "indicator": "students.inbound", "from": "KAZ", "period": "2013-14",
+            "value": "513", "unit": "students", "sources": []});
+        let r = read_observation(&v);
+        let f = fields(&r.problems);
+        assert!(f.contains(&"to") && f.contains(&"period") && f.contains(&"value"), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn claims_with_ratio_need_both_periods() {
+        let v = json!({"id": "c", "text": "doubled", "relation": "ratio", "value": 2, "period": "2018/19", "sources": []});
+        let r = read_claim(&v);
+        assert_eq!(fields(&r.problems), ["base_period"]);
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        let v = json!({"id": "Bad Id", "kind": "article", "title": "t"});
+        let r = read_source(&v);
+        assert_eq!(fields(&r.problems), ["id"]);
+        let r = read_source(&json!("x"));
+        assert_eq!(r.problems[0].message, "must be a table, not text");
+    }
+}
