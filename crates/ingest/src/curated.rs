@@ -160,10 +160,14 @@ struct Reader<'a> {
     problems: Vec<Located>,
 }
 
-/// Reads and checks a whole dataset. `known` gives the kind of records already stored
-/// (references may point to them). Either every record is good and the dataset is
+/// What the store already holds under an id: the record's kind and its dataset.
+pub type Known<'a> = &'a dyn Fn(&str) -> Option<(RecordKind, String)>;
+
+/// Reads and checks a whole dataset. `known` describes records already stored: references
+/// may point to them, and ids held by another dataset may not be reused (records of this
+/// same dataset will be replaced). Either every record is good and the dataset is
 /// returned, or every problem found is.
-pub fn parse_dataset(files: &DatasetFiles, known: &dyn Fn(&str) -> Option<RecordKind>) -> Result<Dataset, Vec<Located>> {
+pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, Vec<Located>> {
     let mut reader = Reader {
         files,
         texts: Vec::new(),
@@ -206,10 +210,11 @@ pub fn parse_dataset(files: &DatasetFiles, known: &dyn Fn(&str) -> Option<Record
         }
     }
     let meta = reader.check_meta();
-    let cross = validate(&reader.records, known);
+    let this = meta.as_ref().map(|m| m.id.clone()).unwrap_or_default();
+    let cross = validate(&reader.records, &|id| known(id).filter(|(_, ds)| *ds != this).map(|(k, _)| k));
     for p in cross {
-        // The reader has reported duplicate ids already, naming both places.
-        if p.field == "id" {
+        // The reader has reported duplicates within the dataset already, naming both places.
+        if p.field == "id" && p.message.starts_with("duplicate id") {
             continue;
         }
         let Some(index) = reader.records.iter().position(|r| r.id() == p.id && r.kind() == p.kind) else { continue };

@@ -17,4 +17,4 @@ pub mod bundled;
 pub mod curated;
 mod lines;
 
-pub use curated::{DatasetFiles, Located, parse_dataset};
+pub use curated::{DatasetFiles, Known, Located, parse_dataset};

@@ -60,6 +60,14 @@ pub fn validate(records: &[Record], known: &dyn Fn(&str) -> Option<RecordKind>) 
                 message: format!("duplicate id: {} in this dataset already has it", first.with_article()),
             });
         } else {
+            if let Some(stored) = known(r.id()) {
+                problems.push(Problem {
+                    kind: r.kind(),
+                    id: r.id().to_string(),
+                    field: "id".into(),
+                    message: format!("{} stored from another dataset already has this id", stored.with_article()),
+                });
+            }
             kinds.insert(r.id(), r.kind());
         }
     }
@@ -192,6 +200,8 @@ mod tests {
             _ => None,
         };
         assert!(validate(&[event("e1", "stored-paper")], &known).is_empty());
+        let p = validate(&[event("stored-event", "stored-paper")], &known);
+        assert_eq!(p[0].message, "an event stored from another dataset already has this id");
         let p = validate(&[event("e1", "stored-event")], &known);
         assert_eq!(p[0].message, "\"stored-event\" is an event, not a source");
     }

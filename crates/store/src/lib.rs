@@ -1,1 +1,568 @@
-//! placeholder
+//! entente's store of curated records: one SQLite file in the data folder, in WAL mode,
+//! with foreign keys on, versioned migrations, and an FTS5 index over names, titles,
+//! descriptions and quotes in every language.
+//!
+//! Every record is kept whole as canonical JSON (`records.body`), with typed projections
+//! beside it for the queries that need them (events by country pair and date, citations
+//! by source). A dataset is written in one transaction: it lands whole or not at all, and
+//! loading the same dataset twice changes nothing.
+//!
+//! ```
+//! let store = entente_store::Store::open_in_memory().unwrap();
+//! assert!(store.datasets().unwrap().is_empty());
+//! ```
+
+mod schema;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use entente_model::record::{Citation, Event, Record, RecordKind, Source};
+use entente_model::validate::Dataset;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store at {}: {source}", .path.display())]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("the store at {} was written by a newer entente (schema {found}, this one knows {known}); upgrade entente", .path.display())]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("store error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("a stored record is unreadable ({id}): {source}")]
+    Corrupt { id: String, source: serde_json::Error },
+    #[error("{0}")]
+    Conflict(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A dataset as the store knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatasetInfo {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub licence: Option<String>,
+    /// Folder path or `bundled:<id>`.
+    pub origin: String,
+    pub fingerprint: String,
+    pub records: i64,
+}
+
+/// What loading a dataset changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LoadReport {
+    pub dataset: String,
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+impl LoadReport {
+    pub fn changed(&self) -> bool {
+        self.added + self.updated + self.removed > 0
+    }
+}
+
+/// A record with the dataset it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredRecord {
+    pub dataset: String,
+    #[serde(flatten)]
+    pub record: Record,
+}
+
+/// One full-text search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub kind: RecordKind,
+    pub title: String,
+    /// The matching text with the matched words between `[` and `]`.
+    pub snippet: String,
+    /// BM25 score; lower is better.
+    pub rank: f64,
+}
+
+/// Which events a dyad query wants.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Earliest year (inclusive).
+    pub from_year: Option<i32>,
+    /// Latest year (inclusive).
+    pub to_year: Option<i32>,
+    pub domains: Vec<String>,
+    pub kinds: Vec<String>,
+}
+
+/// A pair of countries that shares events, with how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DyadCount {
+    pub a: String,
+    pub b: String,
+    pub events: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating it if needed) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::ToSqlConversionFailure(Box::new(e)),
+            })?;
+        }
+        let open_err = |source| StoreError::Open { path: path.to_path_buf(), source };
+        let conn = Connection::open(path).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
+        Self::prepare(conn, path)
+    }
+
+    /// A store in memory, for tests and one-off work.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Self::prepare(conn, Path::new(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        schema::migrate(&mut conn, path)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version this store is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The kind of the stored record `id`, if any.
+    pub fn kind_of(&self, id: &str) -> Result<Option<RecordKind>> {
+        let kind: Option<String> =
+            self.conn.query_row("SELECT kind FROM records WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(kind.and_then(|k| RecordKind::parse(&k)))
+    }
+
+    /// Kind and dataset of every stored record, to check a new dataset's references and ids.
+    pub fn record_index(&self) -> Result<HashMap<String, (RecordKind, String)>> {
+        let mut stmt = self.conn.prepare("SELECT id, kind, dataset FROM records")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, kind, dataset) = row?;
+            if let Some(k) = RecordKind::parse(&kind) {
+                out.insert(id, (k, dataset));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn datasets(&self) -> Result<Vec<DatasetInfo>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, d.title, d.description, d.licence, d.origin, d.fingerprint,
+                    (SELECT count(*) FROM records r WHERE r.dataset = d.id)
+             FROM datasets d ORDER BY d.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DatasetInfo {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                description: r.get(2)?,
+                licence: r.get(3)?,
+                origin: r.get(4)?,
+                fingerprint: r.get(5)?,
+                records: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Writes `dataset` in one transaction: adds new records, rewrites changed ones,
+    /// removes those the dataset no longer has. A dataset whose files are unchanged
+    /// (same `fingerprint`) is left alone.
+    pub fn load_dataset(&mut self, dataset: &Dataset, origin: &str, fingerprint: &str) -> Result<LoadReport> {
+        let id = &dataset.meta.id;
+        let stored: Option<String> =
+            self.conn.query_row("SELECT fingerprint FROM datasets WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        if stored.as_deref() == Some(fingerprint) {
+            let count: i64 = self.conn.query_row("SELECT count(*) FROM records WHERE dataset = ?1", [id], |r| r.get(0))?;
+            return Ok(LoadReport { dataset: id.clone(), unchanged: count as usize, ..Default::default() });
+        }
+        let tx = self.conn.transaction()?;
+        // References may point forward (an event cites a source written later in the
+        // same transaction): check foreign keys at commit.
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        tx.execute(
+            "INSERT INTO datasets (id, title, description, licence, origin, fingerprint, loaded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'))
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
+               licence = excluded.licence, origin = excluded.origin, fingerprint = excluded.fingerprint,
+               loaded_at = excluded.loaded_at",
+            params![id, dataset.meta.title, dataset.meta.description, dataset.meta.licence, origin, fingerprint],
+        )?;
+        let mut existing: HashMap<String, (String, String)> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT id, body_hash, dataset FROM records")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+            for row in rows {
+                let (rid, hash, ds) = row?;
+                existing.insert(rid, (hash, ds));
+            }
+        }
+        let mut report = LoadReport { dataset: id.clone(), ..Default::default() };
+        let mut kept: HashSet<&str> = HashSet::new();
+        for record in &dataset.records {
+            let rid = record.id();
+            kept.insert(rid);
+            let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.to_string(), source: e })?;
+            let hash = digest(&body);
+            match existing.get(rid) {
+                Some((_, ds)) if ds != id => {
+                    return Err(StoreError::Conflict(format!(
+                        "record id \"{rid}\" already belongs to dataset \"{ds}\"; ids are unique across datasets"
+                    )));
+                }
+                Some((h, _)) if *h == hash => report.unchanged += 1,
+                Some(_) => {
+                    delete_record(&tx, rid)?;
+                    insert_record(&tx, id, record, &body, &hash)?;
+                    report.updated += 1;
+                }
+                None => {
+                    insert_record(&tx, id, record, &body, &hash)?;
+                    report.added += 1;
+                }
+            }
+        }
+        for (rid, (_, ds)) in &existing {
+            if ds == id && !kept.contains(rid.as_str()) {
+                delete_record(&tx, rid)?;
+                report.removed += 1;
+            }
+        }
+        commit(tx)?;
+        Ok(report)
+    }
+
+    /// Writes one record into `dataset` (creating or replacing it), in its own transaction.
+    /// The caller has validated it against the store.
+    pub fn put_record(&mut self, dataset: &str, record: &Record) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        tx.execute(
+            "INSERT INTO datasets (id, title, origin, fingerprint, loaded_at) VALUES (?1, ?1, 'api', '', datetime('now'))
+             ON CONFLICT (id) DO NOTHING",
+            [dataset],
+        )?;
+        let rid = record.id();
+        let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.to_string(), source: e })?;
+        let hash = digest(&body);
+        let old: Option<(String, String)> = tx
+            .query_row("SELECT body_hash, dataset FROM records WHERE id = ?1", [rid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let created = old.is_none();
+        if let Some((h, ds)) = old {
+            if ds != dataset {
+                return Err(StoreError::Conflict(format!("record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\"")));
+            }
+            if h == hash {
+                return Ok(false);
+            }
+            delete_record(&tx, rid)?;
+        }
+        insert_record(&tx, dataset, record, &body, &hash)?;
+        // A hand-made change means the dataset no longer matches any folder's files.
+        tx.execute("UPDATE datasets SET fingerprint = '' WHERE id = ?1", [dataset])?;
+        commit(tx)?;
+        Ok(created)
+    }
+
+    /// The record `id`, if stored.
+    pub fn record(&self, id: &str) -> Result<Option<StoredRecord>> {
+        let row: Option<(String, String)> =
+            self.conn.query_row("SELECT dataset, body FROM records WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        row.map(|(dataset, body)| Ok(StoredRecord { dataset, record: parse_body(id, &body)? })).transpose()
+    }
+
+    /// Every record of `kind`, in id order.
+    pub fn records_of_kind(&self, kind: RecordKind) -> Result<Vec<Record>> {
+        let mut stmt = self.conn.prepare("SELECT id, body FROM records WHERE kind = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([kind.as_str()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row?;
+            out.push(parse_body(&id, &body)?);
+        }
+        Ok(out)
+    }
+
+    /// Every source.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        Ok(self
+            .records_of_kind(RecordKind::Source)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Source(s) => Some(s),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// The sources `ids`, in the order given, skipping unknown ids.
+    pub fn sources_by_id(&self, ids: &[&str]) -> Result<Vec<Source>> {
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(StoredRecord { record: Record::Source(s), .. }) = self.record(id)? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Records citing the source `id`.
+    pub fn citing(&self, source_id: &str) -> Result<Vec<(String, Citation)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT record_id, source_id, locator, quote, reference_id FROM citations
+             WHERE source_id = ?1 OR reference_id = ?1 ORDER BY record_id, ord",
+        )?;
+        let rows = stmt.query_map([source_id], |r| {
+            Ok((r.get::<_, String>(0)?, Citation { source: r.get(1)?, locator: r.get(2)?, quote: r.get(3)?, reference: r.get(4)? }))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Events involving both `a` and `b` (ISO alpha-3), in date order.
+    pub fn events_between(&self, a: &str, b: &str, filter: &EventFilter) -> Result<Vec<Event>> {
+        let mut sql = String::from(
+            "SELECT e.id, r.body FROM events e JOIN records r ON r.id = e.id
+             WHERE EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?1)
+               AND EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?2)",
+        );
+        let mut args: Vec<rusqlite::types::Value> = vec![a.to_string().into(), b.to_string().into()];
+        if let Some(y) = filter.from_year {
+            // An event counts when any part of it falls in the range.
+            args.push(rusqlite::types::Value::Integer(i64::from(y) * 10_000));
+            sql.push_str(&format!(" AND e.end_key >= ?{}", args.len()));
+        }
+        if let Some(y) = filter.to_year {
+            args.push(rusqlite::types::Value::Integer(i64::from(y) * 10_000 + 1231));
+            sql.push_str(&format!(" AND e.date_key <= ?{}", args.len()));
+        }
+        if !filter.domains.is_empty() {
+            let mut marks = Vec::new();
+            for d in &filter.domains {
+                args.push(d.clone().into());
+                marks.push(format!("?{}", args.len()));
+            }
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM event_domains d WHERE d.event_id = e.id AND d.domain IN ({}))",
+                marks.join(",")
+            ));
+        }
+        if !filter.kinds.is_empty() {
+            let mut marks = Vec::new();
+            for k in &filter.kinds {
+                args.push(k.clone().into());
+                marks.push(format!("?{}", args.len()));
+            }
+            sql.push_str(&format!(" AND e.kind IN ({})", marks.join(",")));
+        }
+        sql.push_str(" ORDER BY e.date_key, e.end_key, e.id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row?;
+            if let Record::Event(e) = parse_body(&id, &body)? {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Pairs of countries that share at least one event, most events first.
+    pub fn dyads(&self) -> Result<Vec<DyadCount>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT x.country, y.country, count(DISTINCT x.event_id) AS n
+             FROM event_countries x JOIN event_countries y ON x.event_id = y.event_id AND x.country < y.country
+             GROUP BY x.country, y.country ORDER BY n DESC, x.country, y.country",
+        )?;
+        let rows = stmt.query_map([], |r| Ok(DyadCount { a: r.get(0)?, b: r.get(1)?, events: r.get(2)? }))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Full-text search over every record's names, titles, descriptions and quotes, in any
+    /// language, ignoring case and diacritics. Each word of `text` must match (as a prefix).
+    pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(query) = fts_query(text) else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare(
+            "SELECT s.record_id, r.kind, r.title, snippet(search, 2, '[', ']', '…', 12), bm25(search)
+             FROM search s JOIN records r ON r.id = s.record_id
+             WHERE search MATCH ?1 ORDER BY bm25(search), s.record_id",
+        )?;
+        let rows = stmt.query_map([query], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, f64>(4)?))
+        })?;
+        let mut out: Vec<SearchHit> = Vec::new();
+        for row in rows {
+            let (id, kind, title, snippet, rank) = row?;
+            if out.iter().any(|h| h.id == id) {
+                continue;
+            }
+            let Some(kind) = RecordKind::parse(&kind) else { continue };
+            out.push(SearchHit { id, kind, title, snippet, rank });
+            if out.len() >= limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks SQLite's own consistency and the foreign keys; returns the problems found.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let integrity: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if integrity != "ok" {
+            problems.push(integrity);
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| Ok(format!("{} row {} breaks a reference to {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+}
+
+fn commit(tx: Transaction<'_>) -> Result<()> {
+    match tx.commit() {
+        Ok(()) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
+            Err(StoreError::Conflict(
+                "the change would leave a citation or reference pointing at a removed record; keep the cited records or remove the records citing them"
+                    .into(),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn digest(body: &str) -> String {
+    Sha256::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn parse_body(id: &str, body: &str) -> Result<Record> {
+    serde_json::from_str(body).map_err(|e| StoreError::Corrupt { id: id.to_string(), source: e })
+}
+
+/// Turns what a person typed into an FTS5 query: each word quoted (so punctuation cannot
+/// break the syntax) and matched as a prefix.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    if words.is_empty() { None } else { Some(words.join(" ")) }
+}
+
+fn delete_record(tx: &Transaction<'_>, id: &str) -> Result<()> {
+    tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
+    // Typed projections and citations go with the record (ON DELETE CASCADE).
+    tx.execute("DELETE FROM records WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+fn insert_record(tx: &Transaction<'_>, dataset: &str, record: &Record, body: &str, hash: &str) -> Result<()> {
+    let id = record.id();
+    tx.execute(
+        "INSERT INTO records (id, kind, dataset, title, body, body_hash, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'))",
+        params![id, record.kind().as_str(), dataset, record.title("en"), body, hash],
+    )?;
+    for (ord, c) in record.citations().iter().enumerate() {
+        tx.execute(
+            "INSERT INTO citations (record_id, ord, source_id, locator, quote, reference_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, ord as i64, c.source, c.locator, c.quote, c.reference],
+        )?;
+    }
+    for (lang, text) in record.search_texts() {
+        if !text.trim().is_empty() {
+            tx.execute("INSERT INTO search (record_id, lang, text) VALUES (?1, ?2, ?3)", params![id, lang, text])?;
+        }
+    }
+    match record {
+        Record::Event(e) => {
+            let end = e.end.unwrap_or(e.date);
+            tx.execute(
+                "INSERT INTO events (id, kind, status, date, date_key, end_key, precision, host, programme)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    id,
+                    e.kind.as_str(),
+                    e.status.as_str(),
+                    e.date.to_string(),
+                    e.date.sort_key(),
+                    end.end_key(),
+                    e.date.precision().as_str(),
+                    e.host,
+                    e.programme
+                ],
+            )?;
+            let mut roles: Vec<(&str, &str)> = Vec::new();
+            roles.extend(e.host.iter().map(|c| (c.as_str(), "host")));
+            roles.extend(e.projecting.iter().map(|c| (c.as_str(), "projecting")));
+            roles.extend(e.countries.iter().map(|c| (c.as_str(), "other")));
+            for (country, role) in roles {
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_countries (event_id, country, role) VALUES (?1, ?2, ?3)",
+                    params![id, country, role],
+                )?;
+            }
+            for d in &e.domains {
+                tx.execute("INSERT OR IGNORE INTO event_domains (event_id, domain) VALUES (?1, ?2)", params![id, d.as_str()])?;
+            }
+            for p in &e.actors {
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
+                    params![id, p.actor, p.role.as_str()],
+                )?;
+            }
+        }
+        Record::Observation(o) => {
+            tx.execute(
+                "INSERT INTO observations (id, indicator, country, from_country, to_country, period, period_start, academic, value, unit)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    id,
+                    o.indicator,
+                    o.country,
+                    o.from,
+                    o.to,
+                    o.period.to_string(),
+                    o.period.start_year(),
+                    o.period.is_academic(),
+                    o.value,
+                    o.unit
+                ],
+            )?;
+        }
+        Record::Source(_) | Record::Actor(_) | Record::Programme(_) | Record::Claim(_) => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! Versioned migrations. `PRAGMA user_version` holds the number of migrations applied;
+//! each migration runs in its own transaction, so a store is always at a whole version.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::{Result, StoreError};
+
+/// The migrations, in order. Never edit one that has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: curated records, their citations, typed projections and the search index.
+    r#"
+    CREATE TABLE datasets (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        description TEXT,
+        licence TEXT,
+        origin TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        loaded_at TEXT NOT NULL
+    );
+
+    CREATE TABLE records (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('source', 'actor', 'programme', 'event', 'observation', 'claim')),
+        dataset TEXT NOT NULL REFERENCES datasets(id),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX records_by_kind ON records(kind, id);
+    CREATE INDEX records_by_dataset ON records(dataset);
+
+    CREATE TABLE citations (
+        record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        source_id TEXT NOT NULL REFERENCES records(id),
+        locator TEXT NOT NULL,
+        quote TEXT,
+        reference_id TEXT REFERENCES records(id),
+        PRIMARY KEY (record_id, ord)
+    );
+    CREATE INDEX citations_by_source ON citations(source_id);
+    CREATE INDEX citations_by_reference ON citations(reference_id);
+
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date TEXT NOT NULL,
+        date_key INTEGER NOT NULL,
+        end_key INTEGER NOT NULL,
+        precision TEXT NOT NULL CHECK (precision IN ('year', 'month', 'day')),
+        host TEXT,
+        programme TEXT REFERENCES records(id)
+    );
+    CREATE INDEX events_by_date ON events(date_key);
+
+    CREATE TABLE event_countries (
+        event_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('host', 'projecting', 'other')),
+        PRIMARY KEY (event_id, country, role)
+    );
+    CREATE INDEX event_countries_by_country ON event_countries(country, event_id);
+
+    CREATE TABLE event_domains (
+        event_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        domain TEXT NOT NULL,
+        PRIMARY KEY (event_id, domain)
+    );
+
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES records(id),
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, actor_id, role)
+    );
+    CREATE INDEX event_actors_by_actor ON event_actors(actor_id);
+
+    CREATE TABLE observations (
+        id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+        indicator TEXT NOT NULL,
+        country TEXT,
+        from_country TEXT,
+        to_country TEXT,
+        period TEXT NOT NULL,
+        period_start INTEGER NOT NULL,
+        academic INTEGER NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL
+    );
+    CREATE INDEX observations_by_pair ON observations(indicator, from_country, to_country, period_start);
+    CREATE INDEX observations_by_country ON observations(indicator, country, period_start);
+
+    CREATE VIRTUAL TABLE search USING fts5(
+        record_id UNINDEXED,
+        lang UNINDEXED,
+        text,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), found, known: VERSION });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
