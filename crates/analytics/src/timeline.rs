@@ -128,7 +128,13 @@ impl Timeline {
 
 /// Builds the timeline of `dyad` from the store: events involving both countries that
 /// pass `filter`, titles in `lang`, citations in `style`.
-pub fn timeline(store: &Store, dyad: &Dyad, filter: &EventFilter, lang: &str, style: Style) -> Result<Timeline, AnalyticsError> {
+pub fn timeline(
+    store: &Store,
+    dyad: &Dyad,
+    filter: &EventFilter,
+    lang: &str,
+    style: Style,
+) -> Result<Timeline, AnalyticsError> {
     let events = store.events_between(&dyad.a, &dyad.b, filter)?;
     let mut names = Names { store, cache: HashMap::new(), lang };
     let mut citations = Citations { store, cache: HashMap::new(), style };
@@ -138,7 +144,8 @@ pub fn timeline(store: &Store, dyad: &Dyad, filter: &EventFilter, lang: &str, st
     }
     let summary = summarise(&entries, &events);
     let countries = CountryTable::bundled();
-    let name = |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name =
+        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
     Ok(Timeline { dyad: dyad.clone(), names: [name(&dyad.a), name(&dyad.b)], entries, summary })
 }
 
@@ -184,7 +191,12 @@ impl Citations<'_> {
     }
 }
 
-fn entry(e: &Event, dyad: &Dyad, names: &mut Names<'_>, citations: &mut Citations<'_>) -> Result<TimelineEntry, AnalyticsError> {
+fn entry(
+    e: &Event,
+    dyad: &Dyad,
+    names: &mut Names<'_>,
+    citations: &mut Citations<'_>,
+) -> Result<TimelineEntry, AnalyticsError> {
     let direction = dyad.direction(e);
     let mut actors = Vec::new();
     for p in &e.actors {

@@ -190,7 +190,8 @@ fn gost(s: &Source) -> Formatted {
         out.push_str(electronic);
     }
     if !s.authors.is_empty() {
-        let shown: Vec<String> = s.authors.iter().take(3).map(|a| format!("{} {}", a.initials(), a.family).trim().to_string()).collect();
+        let shown: Vec<String> =
+            s.authors.iter().take(3).map(|a| format!("{} {}", a.initials(), a.family).trim().to_string()).collect();
         out.push_str(" / ");
         out.push_str(&shown.join(", "));
         if s.authors.len() > 3 {
@@ -198,7 +199,8 @@ fn gost(s: &Source) -> Formatted {
         }
     }
     let mut parts: Vec<String> = Vec::new();
-    let in_container = s.container.is_some() && !matches!(s.kind, SourceKind::Book | SourceKind::Report | SourceKind::Thesis);
+    let in_container =
+        s.container.is_some() && !matches!(s.kind, SourceKind::Book | SourceKind::Report | SourceKind::Thesis);
     if in_container {
         out.push_str(" // ");
         out.push_str(s.container.as_deref().unwrap_or_default());
@@ -220,10 +222,10 @@ fn gost(s: &Source) -> Formatted {
         let year = s.date.map(|d| format!(", {}", d.year)).unwrap_or_default();
         parts.push(format!("{place_pub}{year}"));
     }
-    if in_container || (s.place.is_none() && s.publisher.is_none()) {
-        if let Some(d) = &s.date {
-            parts.push(d.year.to_string());
-        }
+    if (in_container || (s.place.is_none() && s.publisher.is_none()))
+        && let Some(d) = &s.date
+    {
+        parts.push(d.year.to_string());
     }
     if let Some(v) = &s.volume {
         parts.push(format!("{volume} {v}"));
@@ -281,7 +283,17 @@ fn apa(s: &Source) -> Formatted {
     let date = match (s.kind, s.date) {
         (SourceKind::News, Some(d)) if d.month.is_some() => {
             let months = [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
                 "December",
             ];
             let m = months[usize::from(d.month.unwrap_or(1)).saturating_sub(1).min(11)];
@@ -294,10 +306,17 @@ fn apa(s: &Source) -> Formatted {
     };
     let translated = s.title_en.as_ref().map(|t| format!(" [{}]", t.trim_end_matches('.'))).unwrap_or_default();
     let title = s.title.trim_end_matches('.');
-    let stop = |s: &str| if ends_with_stop(s) { String::new() } else { ".".to_string() };
+    let stop = |s: &str| {
+        if ends_with_stop(s) { String::new() } else { ".".to_string() }
+    };
     let italic_title = matches!(
         s.kind,
-        SourceKind::Book | SourceKind::Report | SourceKind::Thesis | SourceKind::WebPage | SourceKind::Dataset | SourceKind::Legal
+        SourceKind::Book
+            | SourceKind::Report
+            | SourceKind::Thesis
+            | SourceKind::WebPage
+            | SourceKind::Dataset
+            | SourceKind::Legal
     );
     if s.authors.is_empty() {
         // No author: the title moves to the author position.
@@ -352,8 +371,20 @@ fn apa(s: &Source) -> Formatted {
 }
 
 fn date_long(d: &PartialDate) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     match (d.month, d.day) {
         (Some(m), Some(day)) => format!("{} {day}, {}", MONTHS[usize::from(m - 1).min(11)], d.year),
         (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1).min(11)], d.year),
@@ -433,7 +464,8 @@ pub fn bibtex_entry(s: &Source) -> String {
         fields.push(("number", i.clone()));
     }
     if let Some(p) = &s.pages {
-        fields.push((if is_page_range(p) || s.container.is_some() { "pages" } else { "pagetotal" }, page_range(p, "--")));
+        fields
+            .push((if is_page_range(p) || s.container.is_some() { "pages" } else { "pagetotal" }, page_range(p, "--")));
     }
     if let Some(d) = &s.doi {
         fields.push(("doi", d.clone()));
@@ -626,7 +658,9 @@ mod tests {
 
     #[test]
     fn gost_four_authors_start_with_the_title() {
-        let s = src(json!({"id": "x", "kind": "book", "authors": ["A, B.", "C, D.", "E, F.", "G, H."], "title": "T", "year": 2000}));
+        let s = src(
+            json!({"id": "x", "kind": "book", "authors": ["A, B.", "C, D.", "E, F.", "G, H."], "title": "T", "year": 2000}),
+        );
         assert_eq!(format(&s, Style::Gost).plain(), "T / B. A, D. C, F. E [et al.]. – 2000.");
     }
 
@@ -649,7 +683,10 @@ mod tests {
     #[test]
     fn bibtex_escapes_and_uses_double_dash_ranges() {
         let b = bibtex_entry(&paper());
-        assert!(b.starts_with("@article{kussainova-2021,\n  author = {Kussainova, A. M. and Kalibekova, L. S.},"), "{b}");
+        assert!(
+            b.starts_with("@article{kussainova-2021,\n  author = {Kussainova, A. M. and Kalibekova, L. S.},"),
+            "{b}"
+        );
         assert!(b.contains("pages = {16--22}"), "{b}");
         assert!(b.contains("doi = {10.32523/2616-6887/2021-134-1-16-22}"), "{b}");
         let s = src(json!({"id": "x", "kind": "report", "title": "R&D {50%}", "year": 2000}));

@@ -14,10 +14,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use entente_model::input::{FieldProblem, read_record};
+use entente_model::input::{FieldProblem, citations_of, read_record};
+use entente_model::record::Citation;
 use entente_model::record::{Record, RecordKind};
 use entente_model::text::is_valid_id;
-use entente_model::validate::{Dataset, DatasetMeta, validate};
+use entente_model::validate::{Dataset, DatasetMeta, citation_problems, validate};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -157,6 +158,9 @@ struct Reader<'a> {
     /// How many [dataset] tables were seen, valid or not.
     meta_tables: usize,
     seen_ids: HashMap<String, (String, usize)>,
+    /// Records that failed to read: their kind, id, citations and place, so their
+    /// references are still checked once every file is read.
+    failed: Vec<(RecordKind, Option<String>, Vec<Citation>, RecordPlace)>,
     problems: Vec<Located>,
 }
 
@@ -177,9 +181,10 @@ pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, 
         meta: Vec::new(),
         meta_tables: 0,
         seen_ids: HashMap::new(),
+        failed: Vec::new(),
         problems: Vec::new(),
     };
-    for (i, file) in files.files.iter().enumerate() {
+    for file in &files.files {
         let text = match std::str::from_utf8(&file.bytes) {
             Ok(t) => Some(t.strip_prefix('\u{feff}').unwrap_or(t)),
             Err(e) => {
@@ -199,7 +204,9 @@ pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, 
         reader.texts.push(text);
     }
     for i in 0..files.files.len() {
-        let Some(text) = reader.texts[i] else { continue };
+        let Some(text) = reader.texts[i] else {
+            continue;
+        };
         let name = &files.files[i].name;
         if name.ends_with(".toml") {
             reader.read_toml(i, text);
@@ -217,7 +224,9 @@ pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, 
         if p.field == "id" && p.message.starts_with("duplicate id") {
             continue;
         }
-        let Some(index) = reader.records.iter().position(|r| r.id() == p.id && r.kind() == p.kind) else { continue };
+        let Some(index) = reader.records.iter().position(|r| r.id() == p.id && r.kind() == p.kind) else {
+            continue;
+        };
         let place = &reader.places[index];
         let line = reader.field_line(place, &p.field);
         reader.problems.push(Located {
@@ -229,6 +238,29 @@ pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, 
             message: p.message,
         });
     }
+    // References of records that failed to read, against every id the files claim.
+    let mut claimed: HashMap<&str, RecordKind> = reader.records.iter().map(|r| (r.id(), r.kind())).collect();
+    for (kind, id, _, _) in &reader.failed {
+        if let Some(id) = id {
+            claimed.entry(id.as_str()).or_insert(*kind);
+        }
+    }
+    let source_ids: Vec<&str> = claimed.iter().filter(|(_, k)| **k == RecordKind::Source).map(|(id, _)| *id).collect();
+    let kind_of = |id: &str| claimed.get(id).copied().or_else(|| known(id).map(|(k, _)| k));
+    let mut late = Vec::new();
+    for (kind, id, citations, place) in &reader.failed {
+        for (field, message) in citation_problems(citations, &kind_of, &source_ids) {
+            late.push(Located {
+                file: files.files[place.file].name.clone(),
+                line: Some(reader.field_line(place, &field)),
+                kind: Some(*kind),
+                id: id.clone(),
+                field: Some(field),
+                message,
+            });
+        }
+    }
+    reader.problems.extend(late);
     if reader.problems.is_empty()
         && let Some(meta) = meta
     {
@@ -270,7 +302,9 @@ impl Reader<'_> {
         }
         let index = &self.indexes[place.file];
         let record_line = index.line(place.range.start);
-        let Some(text) = self.texts[place.file] else { return record_line };
+        let Some(text) = self.texts[place.file] else {
+            return record_line;
+        };
         if self.files.files[place.file].name.ends_with(".json") {
             return json_field_line(text, index, place.range.clone(), field).unwrap_or(record_line);
         }
@@ -308,6 +342,13 @@ impl Reader<'_> {
             }
             return;
         }
+        let id = read.id.clone().filter(|s| !s.is_empty());
+        self.failed.push((
+            kind,
+            id,
+            citations_of(value),
+            RecordPlace { file: place.file, range: place.range.clone(), csv_line: place.csv_line },
+        ));
         for FieldProblem { field, message } in read.problems {
             let line = self.field_line(&place, &field);
             self.problems.push(Located {
@@ -332,7 +373,8 @@ impl Reader<'_> {
             }
         };
         for key in doc.other.keys() {
-            let at = text.find(&format!("{key}")).map(|o| self.indexes[file].line(o));
+            let at =
+                text.find(&format!("[{key}")).or_else(|| text.find(key.as_str())).map(|o| self.indexes[file].line(o));
             let message = format!("unknown table \"{key}\"; a dataset file holds: {KNOWN_KEYS}");
             self.problems.push(self.located(file, at, message));
         }
@@ -441,7 +483,8 @@ impl Reader<'_> {
 
     fn read_meta(&mut self, file: usize, line: usize, value: &Value) {
         self.meta_tables += 1;
-        let get = |k: &str| value.get(k).and_then(Value::as_str).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let get =
+            |k: &str| value.get(k).and_then(Value::as_str).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
         let mut problem = |field: &str, message: String| {
             self.problems.push(Located {
                 file: self.files.files[file].name.clone(),
@@ -462,7 +505,9 @@ impl Reader<'_> {
         let id = get("id");
         match &id {
             None => problem("id", "is required".into()),
-            Some(id) if !is_valid_id(id) => problem("id", format!("\"{id}\" is not an id (lowercase letters, digits, '-')")),
+            Some(id) if !is_valid_id(id) => {
+                problem("id", format!("\"{id}\" is not an id (lowercase letters, digits, '-')"))
+            }
             Some(_) => {}
         }
         let title = get("title");
@@ -485,7 +530,8 @@ impl Reader<'_> {
                     kind: None,
                     id: None,
                     field: None,
-                    message: "has no [dataset] table: add dataset.toml with [dataset] id = \"…\" and title = \"…\"".into(),
+                    message: "has no [dataset] table: add dataset.toml with [dataset] id = \"…\" and title = \"…\""
+                        .into(),
                 });
                 None
             }
@@ -506,7 +552,9 @@ fn toml_to_json(v: &toml::Value) -> Value {
     match v {
         toml::Value::String(s) => Value::String(s.clone()),
         toml::Value::Integer(i) => Value::from(*i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map(Value::Number).unwrap_or_else(|| Value::String(f.to_string())),
+        toml::Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map(Value::Number).unwrap_or_else(|| Value::String(f.to_string()))
+        }
         toml::Value::Boolean(b) => Value::Bool(*b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Array(a.iter().map(toml_to_json).collect()),
@@ -599,7 +647,10 @@ mod tests {
     fn files(list: &[(&str, &str)]) -> DatasetFiles {
         DatasetFiles {
             origin: "test".into(),
-            files: list.iter().map(|(n, t)| DatasetFile { name: n.to_string(), bytes: t.as_bytes().to_vec() }).collect(),
+            files: list
+                .iter()
+                .map(|(n, t)| DatasetFile { name: n.to_string(), bytes: t.as_bytes().to_vec() })
+                .collect(),
         }
     }
 
@@ -616,7 +667,13 @@ mod tests {
         let csv = "id,indicator,from,to,period,value,unit,source,locator\no1,students.entrants,KAZ,FRA,2013/14,513,students,paper,ref. 9\n";
         let json = r#"{"claim": [{"id": "c1", "text": "doubled", "sources": [{"source": "paper", "locator": "x"}]}]}"#;
         let ds = parse_dataset(
-            &files(&[("dataset.toml", META), ("sources.toml", SOURCES), ("events.toml", events), ("observations.csv", csv), ("claims.json", json)]),
+            &files(&[
+                ("dataset.toml", META),
+                ("sources.toml", SOURCES),
+                ("events.toml", events),
+                ("observations.csv", csv),
+                ("claims.json", json),
+            ]),
             &|_| None,
         )
         .unwrap();
@@ -633,14 +690,18 @@ mod tests {
     #[test]
     fn problems_name_file_line_record_and_field() {
         let events = "[[event]]\nid = \"e1\"\nkind = \"exhibit\"\ntitle = \"Show\"\ndate = \"2019-02-30\"\ndomains = [\"arts\"]\nstatus = \"held\"\nhost = \"Frnace\"\nsources = [\n  { source = \"paper\", locator = \"p. 1\" },\n  { source = \"papr\", locator = \"p. 2\" },\n]\n\n[[event]]\nid = \"e1\"\nkind = \"other\"\ntitle = \"Again\"\ndate = \"2019\"\ndomains = [\"arts\"]\nstatus = \"held\"\nhost = \"FRA\"\nsources = [{ source = \"papr\", locator = \"x\" }]\n";
-        let err = parse_dataset(&files(&[("dataset.toml", META), ("sources.toml", SOURCES), ("events.toml", events)]), &|_| None)
-            .unwrap_err();
+        let err = parse_dataset(
+            &files(&[("dataset.toml", META), ("sources.toml", SOURCES), ("events.toml", events)]),
+            &|_| None,
+        )
+        .unwrap_err();
         assert_eq!(
             messages(&err),
             [
                 "events.toml:3: event e1, field kind: unknown event kind \"exhibit\"; expected one of: agreement_signed, institution_opened, programme_launched, season_or_festival, exhibition, performance, screening, literary_event, conference, official_visit, mobility, grant_or_award, other",
                 "events.toml:5: event e1, field date: \"2019-02-30\" does not exist: 02/2019 has 28 days",
                 "events.toml:8: event e1, field host: unknown country \"Frnace\"; did you mean France (FRA)?",
+                "events.toml:11: event e1, field sources[1].source: no source has id \"papr\"; did you mean \"paper\"?",
                 "events.toml:15: event e1, field id: duplicate id: also used at events.toml:2",
                 "events.toml:22: event e1, field sources[0].source: no source has id \"papr\"; did you mean \"paper\"?",
             ]
@@ -649,17 +710,25 @@ mod tests {
 
     #[test]
     fn malformed_files_are_reported_with_their_line() {
-        let err = parse_dataset(&files(&[("dataset.toml", META), ("bad.toml", "[[event]]\nid = \"x\ntitle = 1\n")]), &|_| None)
+        let err =
+            parse_dataset(&files(&[("dataset.toml", META), ("bad.toml", "[[event]]\nid = \"x\ntitle = 1\n")]), &|_| {
+                None
+            })
             .unwrap_err();
         assert_eq!(err.len(), 1);
         assert!(err[0].to_string().starts_with("bad.toml:2: is not valid TOML"), "{}", err[0]);
 
-        let csv = "id,indicator,country,period,value,unit,source,locator\no1,x.y,KAZ,2019,1,u,paper,l\no2,x.y,KAZ,2019\n";
-        let err = parse_dataset(&files(&[("dataset.toml", META), ("sources.toml", SOURCES), ("observations.csv", csv)]), &|_| None)
-            .unwrap_err();
+        let csv =
+            "id,indicator,country,period,value,unit,source,locator\no1,x.y,KAZ,2019,1,u,paper,l\no2,x.y,KAZ,2019\n";
+        let err = parse_dataset(
+            &files(&[("dataset.toml", META), ("sources.toml", SOURCES), ("observations.csv", csv)]),
+            &|_| None,
+        )
+        .unwrap_err();
         assert_eq!(messages(&err), ["observations.csv:3: has 4 fields where the header has 8"]);
 
-        let err = parse_dataset(&files(&[("dataset.toml", META), ("x.toml", "[[events]]\nid = \"a\"\n")]), &|_| None).unwrap_err();
+        let err = parse_dataset(&files(&[("dataset.toml", META), ("x.toml", "[[events]]\nid = \"a\"\n")]), &|_| None)
+            .unwrap_err();
         assert!(err[0].message.starts_with("unknown table \"events\""), "{}", err[0]);
 
         let mut bad = files(&[("dataset.toml", META)]);
@@ -672,7 +741,10 @@ mod tests {
     fn a_dataset_needs_its_meta_table() {
         let err = parse_dataset(&files(&[("sources.toml", SOURCES)]), &|_| None).unwrap_err();
         assert!(err[0].message.starts_with("has no [dataset] table"));
-        let err = parse_dataset(&files(&[("dataset.toml", "[dataset]\nid = \"Bad\"\n"), ("sources.toml", SOURCES)]), &|_| None)
+        let err =
+            parse_dataset(&files(&[("dataset.toml", "[dataset]\nid = \"Bad\"\n"), ("sources.toml", SOURCES)]), &|_| {
+                None
+            })
             .unwrap_err();
         assert_eq!(
             messages(&err),

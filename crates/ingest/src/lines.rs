@@ -19,11 +19,6 @@ impl LineIndex {
             Err(i) => i,
         }
     }
-
-    /// Byte offset where 1-based `line` starts.
-    pub fn start(&self, line: usize) -> usize {
-        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(usize::MAX)
-    }
 }
 
 /// The line, within `range` of a TOML `text`, where the field at `path` (`date`,
@@ -51,7 +46,8 @@ pub fn toml_field_line(text: &str, index: &LineIndex, range: std::ops::Range<usi
         }
     };
     let at = lines.iter().position(|l| is_key_line(l))?;
-    let Some(item) = path[key.len()..].strip_prefix('[').and_then(|r| r.split(']').next()).and_then(|n| n.parse::<usize>().ok())
+    let Some(item) =
+        path[key.len()..].strip_prefix('[').and_then(|r| r.split(']').next()).and_then(|n| n.parse::<usize>().ok())
     else {
         return Some(first_line + at);
     };
@@ -70,7 +66,8 @@ pub fn toml_field_line(text: &str, index: &LineIndex, range: std::ops::Range<usi
 
 fn is_sub_header(trimmed: &str, key: &str) -> bool {
     let t = trimmed.trim_start_matches('[');
-    trimmed.starts_with('[') && t.split(']').next().is_some_and(|h| h.split('.').next_back() == Some(key) && h.contains('.'))
+    trimmed.starts_with('[')
+        && t.split(']').next().is_some_and(|h| h.split('.').next_back() == Some(key) && h.contains('.'))
 }
 
 #[cfg(test)]
@@ -84,7 +81,6 @@ mod tests {
         let idx = LineIndex::new(DOC);
         assert_eq!(idx.line(0), 1);
         assert_eq!(idx.line(10), 2);
-        assert_eq!(idx.start(2), 10);
     }
 
     #[test]

@@ -62,11 +62,7 @@ pub enum CountryError {
 }
 
 fn suggestion_text(suggestions: &[String]) -> String {
-    if suggestions.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", suggestions.join(", "))
-    }
+    if suggestions.is_empty() { String::new() } else { format!("; did you mean {}?", suggestions.join(", ")) }
 }
 
 /// Every country, with indexes by code and by folded name.
@@ -98,7 +94,8 @@ impl CountryTable {
         let col = |name: &str| headers.iter().position(|h| h == name).ok_or(format!("ISO table lacks column {name}"));
         let (a2, a3, num, fips, cameo) =
             (col("alpha_2")?, col("alpha_3")?, col("numeric")?, col("fips_10_4")?, col("cameo_code")?);
-        let name_cols = [("en", col("name_en")?), ("fr", col("name_fr")?), ("ru", col("name_ru")?), ("kk", col("name_kk")?)];
+        let name_cols =
+            [("en", col("name_en")?), ("fr", col("name_fr")?), ("ru", col("name_ru")?), ("kk", col("name_kk")?)];
         let official_cols =
             [("en", col("official_name_en")?), ("fr", col("official_name_fr")?), ("ru", col("official_name_ru")?)];
         let common_en = col("common_name_en")?;
@@ -133,7 +130,9 @@ impl CountryTable {
         for row in reader.records() {
             let row = row.map_err(|e| e.to_string())?;
             let (code, label, iso3) = (row.get(0).unwrap_or(""), row.get(1).unwrap_or(""), row.get(2).unwrap_or(""));
-            let Some(&i) = by_alpha3.get(iso3) else { continue };
+            let Some(&i) = by_alpha3.get(iso3) else {
+                continue;
+            };
             let c = &mut countries[i];
             if !c.cameo.iter().any(|x| x == code) {
                 c.cameo.push(code.to_string());
@@ -169,7 +168,8 @@ impl CountryTable {
             if let Some(f) = &c.fips {
                 table.by_fips.insert(f.clone(), i);
             }
-            let names = c.name.iter().chain(c.official_name.iter()).map(|(_, n)| n).chain(c.aliases.iter().map(String::as_str));
+            let names =
+                c.name.iter().chain(c.official_name.iter()).map(|(_, n)| n).chain(c.aliases.iter().map(String::as_str));
             for name in names {
                 for variant in name_variants(name) {
                     let entry = table.by_name.entry(fold(&variant)).or_default();
@@ -262,7 +262,7 @@ impl CountryTable {
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         // Only names about as close as the best one: "Frnace" suggests France, not Finland.
-        let floor = scored.first().map_or(1.0, |(best, _)| (best - 0.12).max(0.5));
+        let floor = scored.first().map_or(1.0, |(best, _)| (best - 0.12).max(0.6));
         let mut out: Vec<usize> = Vec::new();
         for (score, i) in scored {
             if score < floor || out.len() == 3 {
@@ -278,7 +278,8 @@ impl CountryTable {
 
 fn push_alias(c: &mut Country, name: &str) {
     let name = name.trim();
-    let known = c.name.iter().chain(c.official_name.iter()).any(|(_, n)| n == name) || c.aliases.iter().any(|a| a == name);
+    let known =
+        c.name.iter().chain(c.official_name.iter()).any(|(_, n)| n == name) || c.aliases.iter().any(|a| a == name);
     if !name.is_empty() && !known {
         c.aliases.push(name.to_string());
     }
@@ -326,7 +327,8 @@ mod tests {
         for q in ["FRA", "fr", "250", "France", "Франция", " france ", "FRANCE", "République française"] {
             assert_eq!(t().resolve(q).unwrap().alpha3, "FRA", "{q}");
         }
-        for q in ["KAZ", "kz", "398", "Kazakhstan", "Казахстан", "Қазақстан", "казахстан", "Republic of Kazakhstan"] {
+        for q in ["KAZ", "kz", "398", "Kazakhstan", "Казахстан", "Қазақстан", "казахстан", "Republic of Kazakhstan"]
+        {
             assert_eq!(t().resolve(q).unwrap().alpha3, "KAZ", "{q}");
         }
     }

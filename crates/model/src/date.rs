@@ -119,7 +119,9 @@ impl FromStr for PartialDate {
             return Err(format());
         }
         let month = match month {
-            Some(m) if !(1..=12).contains(&m) => return Err(DateError::Month(input.to_string(), m)),
+            Some(m) if !(1..=12).contains(&m) => {
+                return Err(DateError::Month(input.to_string(), m));
+            }
             Some(m) => Some(m as u8),
             None => None,
         };

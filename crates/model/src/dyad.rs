@@ -38,8 +38,8 @@ impl Dyad {
 
     /// The direction the event gives in this dyad.
     pub fn direction(&self, event: &Event) -> Direction {
-        let a = event.projecting.iter().any(|p| *p == self.a);
-        let b = event.projecting.iter().any(|p| *p == self.b);
+        let a = event.projecting.contains(&self.a);
+        let b = event.projecting.contains(&self.b);
         match (a, b) {
             (true, false) => Direction::AToB,
             (false, true) => Direction::BToA,
@@ -109,7 +109,9 @@ impl Direction {
     }
 
     pub fn parse(s: &str) -> Option<Direction> {
-        [Direction::AToB, Direction::BToA, Direction::Mutual, Direction::Unspecified].into_iter().find(|d| d.as_str() == s)
+        [Direction::AToB, Direction::BToA, Direction::Mutual, Direction::Unspecified]
+            .into_iter()
+            .find(|d| d.as_str() == s)
     }
 }
 

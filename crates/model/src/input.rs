@@ -142,7 +142,9 @@ impl<'a> Fields<'a> {
                 for (i, item) in items.iter().enumerate() {
                     match item {
                         Value::String(s) => out.push(s.trim().to_string()),
-                        other => self.problem(&format!("{key}[{i}]"), format!("must be text, not {}", type_name(other))),
+                        other => {
+                            self.problem(&format!("{key}[{i}]"), format!("must be text, not {}", type_name(other)))
+                        }
                     }
                 }
                 out
@@ -185,12 +187,17 @@ impl<'a> Fields<'a> {
                     match v {
                         Value::String(s) if !is_lang_code(lang) => {
                             let _ = s;
-                            self.problem(&format!("{key}.{lang}"), "is not a language code (two lowercase letters: en, fr, ru, kk)")
+                            self.problem(
+                                &format!("{key}.{lang}"),
+                                "is not a language code (two lowercase letters: en, fr, ru, kk)",
+                            )
                         }
                         Value::String(s) => {
                             text.0.insert(lang.clone(), s.trim().to_string());
                         }
-                        other => self.problem(&format!("{key}.{lang}"), format!("must be text, not {}", type_name(other))),
+                        other => {
+                            self.problem(&format!("{key}.{lang}"), format!("must be text, not {}", type_name(other)))
+                        }
                     }
                 }
                 if required && text.is_empty() {
@@ -262,7 +269,8 @@ impl<'a> Fields<'a> {
         for (i, item) in items.into_iter().enumerate() {
             let path = self.path(&format!("{key}[{i}]"));
             let Value::Object(obj) = item else {
-                self.problems.push(FieldProblem { field: path, message: format!("must be a table, not {}", type_name(item)) });
+                self.problems
+                    .push(FieldProblem { field: path, message: format!("must be a table, not {}", type_name(item)) });
                 continue;
             };
             let mut sub = Fields::new(obj, &path);
@@ -342,7 +350,10 @@ fn read_with<T>(value: &Value, read: impl FnOnce(&mut Fields<'_>) -> Option<T>) 
         return Read {
             id: None,
             record: None,
-            problems: vec![FieldProblem { field: String::new(), message: format!("must be a table, not {}", type_name(value)) }],
+            problems: vec![FieldProblem {
+                field: String::new(),
+                message: format!("must be a table, not {}", type_name(value)),
+            }],
         };
     };
     let id = obj.get("id").and_then(Value::as_str).map(|s| s.trim().to_string());
@@ -379,6 +390,23 @@ pub fn read_record(kind: RecordKind, value: &Value) -> Read<Record> {
 
 fn map_read<T>(r: Read<T>, f: impl FnOnce(T) -> Record) -> Read<Record> {
     Read { id: r.id, record: r.record.map(f), problems: r.problems }
+}
+
+/// The well-formed citations of a record that failed to read, so that their references
+/// can still be checked and reported with the record's other problems.
+pub fn citations_of(value: &Value) -> Vec<Citation> {
+    let Some(Value::Array(items)) = value.get("sources") else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|c| {
+            let source = c.get("source")?.as_str()?.trim().to_string();
+            let locator = c.get("locator").and_then(Value::as_str).unwrap_or("").to_string();
+            let reference = c.get("reference").and_then(Value::as_str).map(|s| s.trim().to_string());
+            Some(Citation { source, locator, quote: None, reference })
+        })
+        .collect()
 }
 
 pub fn read_source(value: &Value) -> Read<Source> {
@@ -528,7 +556,10 @@ pub fn read_event(value: &Value) -> Read<Event> {
                 if ok { Some(Quantity { value: value?, unit: unit? }) } else { None }
             }
             Some(other) => {
-                f.problem("quantity", format!("must be a table {{ value = …, unit = \"…\" }}, not {}", type_name(other)));
+                f.problem(
+                    "quantity",
+                    format!("must be a table {{ value = …, unit = \"…\" }}, not {}", type_name(other)),
+                );
                 None
             }
         };
@@ -603,10 +634,16 @@ fn read_origin(f: &mut Fields<'_>) -> Option<Origin> {
             origin
         }
         Some(other) => {
-            f.problem("origin", format!("must be \"curated\" or a table with a type, not {}", match other {
-                Value::String(s) => format!("\"{s}\""),
-                v => type_name(v).to_string(),
-            }));
+            f.problem(
+                "origin",
+                format!(
+                    "must be \"curated\" or a table with a type, not {}",
+                    match other {
+                        Value::String(s) => format!("\"{s}\""),
+                        v => type_name(v).to_string(),
+                    }
+                ),
+            );
             None
         }
     }
@@ -619,9 +656,14 @@ fn read_place(f: &mut Fields<'_>) -> (Option<String>, Option<String>, Option<Str
 
 fn check_indicator(f: &mut Fields<'_>, indicator: &Option<String>) {
     if let Some(i) = indicator {
-        let ok = i.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+        let ok = i
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
         if !ok {
-            f.problem("indicator", format!("\"{i}\" is not an indicator id: dotted lowercase words, e.g. students.inbound"));
+            f.problem(
+                "indicator",
+                format!("\"{i}\" is not an indicator id: dotted lowercase words, e.g. students.inbound"),
+            );
         }
     }
 }
@@ -636,7 +678,7 @@ pub fn read_observation(value: &Value) -> Read<Observation> {
         let (has_country, has_from, has_to) = (raw("country"), raw("from"), raw("to"));
         if has_country && (has_from || has_to) {
             f.problem("country", "give either country or from and to, not both");
-        } else if !has_country && !(has_from && has_to) {
+        } else if !(has_country || (has_from && has_to)) {
             f.problem(if has_from { "to" } else { "from" }, "an observation needs a country, or both from and to");
         }
         let period = f.req_parse::<Period>("period");
@@ -774,7 +816,8 @@ mod tests {
 
     #[test]
     fn claims_with_ratio_need_both_periods() {
-        let v = json!({"id": "c", "text": "doubled", "relation": "ratio", "value": 2, "period": "2018/19", "sources": []});
+        let v =
+            json!({"id": "c", "text": "doubled", "relation": "ratio", "value": 2, "period": "2018/19", "sources": []});
         let r = read_claim(&v);
         assert_eq!(fields(&r.problems), ["base_period"]);
     }

@@ -35,10 +35,7 @@ impl LangText {
 
     /// The text in `lang`, else English, else the first language known, else "".
     pub fn best(&self, lang: &str) -> &str {
-        self.get(lang)
-            .or_else(|| self.get("en"))
-            .or_else(|| self.0.values().next().map(String::as_str))
-            .unwrap_or("")
+        self.get(lang).or_else(|| self.get("en")).or_else(|| self.0.values().next().map(String::as_str)).unwrap_or("")
     }
 
     /// Every (language, text) pair.

@@ -265,11 +265,8 @@ mod tests {
 
     #[test]
     fn code_mappings_agree_with_the_lookup_tables() {
-        let cameo: HashMap<&str, &str> = CAMEO_CODES
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.trim_end_matches('\r').split_once('\t'))
-            .collect();
+        let cameo: HashMap<&str, &str> =
+            CAMEO_CODES.lines().skip(1).filter_map(|l| l.trim_end_matches('\r').split_once('\t')).collect();
         let plover: HashMap<&str, &str> = CAMEO2PLOVER
             .lines()
             .filter(|l| !l.starts_with('#'))

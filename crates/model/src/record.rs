@@ -43,7 +43,8 @@ impl RecordKind {
 
     /// The kind with its indefinite article: "a source", "an event".
     pub fn with_article(self) -> String {
-        let article = if matches!(self, RecordKind::Actor | RecordKind::Event | RecordKind::Observation) { "an" } else { "a" };
+        let article =
+            if matches!(self, RecordKind::Actor | RecordKind::Event | RecordKind::Observation) { "an" } else { "a" };
         format!("{article} {}", self.as_str())
     }
 
@@ -94,7 +95,9 @@ impl Person {
 
     /// Initials of the given names with their dots: "Aliya Muratovna" → "A. M.", "A.M." → "A. M.".
     pub fn initials(&self) -> String {
-        let Some(given) = &self.given else { return String::new() };
+        let Some(given) = &self.given else {
+            return String::new();
+        };
         given
             .split(|c: char| c.is_whitespace() || c == '.')
             .filter(|p| !p.is_empty())

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::record::{Record, RecordKind};
+use crate::record::{Citation, Record, RecordKind};
 
 /// What a dataset folder declares about itself in `dataset.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,22 +78,14 @@ pub fn validate(records: &[Record], known: &dyn Fn(&str) -> Option<RecordKind>) 
     for r in records {
         // (field, message) pairs for this record.
         let mut found: Vec<(String, String)> = Vec::new();
-        let mut expect = |found: &mut Vec<(String, String)>, field: String, id: &str, want: RecordKind, candidates: &[&str]| {
-            match kind_of(id) {
-                Some(k) if k == want => {}
-                Some(k) => found.push((field, format!("\"{id}\" is {}, not {}", k.with_article(), want.with_article()))),
-                None => found.push((field, format!("no {want} has id \"{id}\"{}", closest(id, candidates)))),
-            }
-        };
+        let expect =
+            |found: &mut Vec<(String, String)>, field: String, id: &str, want: RecordKind, candidates: &[&str]| {
+                found.extend(expect_kind(&kind_of, field, id, want, candidates));
+            };
         if r.kind() != RecordKind::Source && r.citations().is_empty() {
             found.push(("sources".into(), "cites no source: every record needs at least one sources entry".into()));
         }
-        for (i, c) in r.citations().iter().enumerate() {
-            expect(&mut found, format!("sources[{i}].source"), &c.source, RecordKind::Source, &source_ids);
-            if let Some(reference) = &c.reference {
-                expect(&mut found, format!("sources[{i}].reference"), reference, RecordKind::Source, &source_ids);
-            }
-        }
+        found.extend(citation_problems(r.citations(), &kind_of, &source_ids));
         match r {
             Record::Event(e) => {
                 for (i, p) in e.actors.iter().enumerate() {
@@ -117,7 +109,9 @@ pub fn validate(records: &[Record], known: &dyn Fn(&str) -> Option<RecordKind>) 
                 }
             }
             Record::Actor(a) => match &a.parent {
-                Some(parent) if parent == &a.id => found.push(("parent".into(), "an actor cannot be its own parent".into())),
+                Some(parent) if parent == &a.id => {
+                    found.push(("parent".into(), "an actor cannot be its own parent".into()))
+                }
                 Some(parent) => expect(&mut found, "parent".into(), parent, RecordKind::Actor, &all_ids),
                 None => {}
             },
@@ -138,6 +132,44 @@ pub fn validate(records: &[Record], known: &dyn Fn(&str) -> Option<RecordKind>) 
         }));
     }
     problems
+}
+
+/// A problem when `id` is not a record of kind `want`.
+fn expect_kind(
+    kind_of: &dyn Fn(&str) -> Option<RecordKind>,
+    field: String,
+    id: &str,
+    want: RecordKind,
+    candidates: &[&str],
+) -> Option<(String, String)> {
+    match kind_of(id) {
+        Some(k) if k == want => None,
+        Some(k) => Some((field, format!("\"{id}\" is {}, not {}", k.with_article(), want.with_article()))),
+        None => Some((field, format!("no {want} has id \"{id}\"{}", closest(id, candidates)))),
+    }
+}
+
+/// (field, message) for each citation whose source, or referenced work, is not a known
+/// source. `source_ids` are the candidates suggested for a misspelt id.
+pub fn citation_problems(
+    citations: &[Citation],
+    kind_of: &dyn Fn(&str) -> Option<RecordKind>,
+    source_ids: &[&str],
+) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (i, c) in citations.iter().enumerate() {
+        found.extend(expect_kind(kind_of, format!("sources[{i}].source"), &c.source, RecordKind::Source, source_ids));
+        if let Some(reference) = &c.reference {
+            found.extend(expect_kind(
+                kind_of,
+                format!("sources[{i}].reference"),
+                reference,
+                RecordKind::Source,
+                source_ids,
+            ));
+        }
+    }
+    found
 }
 
 fn closest(id: &str, candidates: &[&str]) -> String {
@@ -208,10 +240,8 @@ mod tests {
 
     #[test]
     fn records_without_sources_are_defects() {
-        let e = rec(
-            RecordKind::Actor,
-            json!({"id": "a", "kind": "embassy", "name": {"en": "Embassy"}, "country": "FRA"}),
-        );
+        let e =
+            rec(RecordKind::Actor, json!({"id": "a", "kind": "embassy", "name": {"en": "Embassy"}, "country": "FRA"}));
         let p = validate(&[e], &|_| None);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].field, "sources");

@@ -158,7 +158,8 @@ impl Store {
     /// Kind and dataset of every stored record, to check a new dataset's references and ids.
     pub fn record_index(&self) -> Result<HashMap<String, (RecordKind, String)>> {
         let mut stmt = self.conn.prepare("SELECT id, kind, dataset FROM records")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
         let mut out = HashMap::new();
         for row in rows {
             let (id, kind, dataset) = row?;
@@ -197,7 +198,8 @@ impl Store {
         let stored: Option<String> =
             self.conn.query_row("SELECT fingerprint FROM datasets WHERE id = ?1", [id], |r| r.get(0)).optional()?;
         if stored.as_deref() == Some(fingerprint) {
-            let count: i64 = self.conn.query_row("SELECT count(*) FROM records WHERE dataset = ?1", [id], |r| r.get(0))?;
+            let count: i64 =
+                self.conn.query_row("SELECT count(*) FROM records WHERE dataset = ?1", [id], |r| r.get(0))?;
             return Ok(LoadReport { dataset: id.clone(), unchanged: count as usize, ..Default::default() });
         }
         let tx = self.conn.transaction()?;
@@ -215,7 +217,8 @@ impl Store {
         let mut existing: HashMap<String, (String, String)> = HashMap::new();
         {
             let mut stmt = tx.prepare("SELECT id, body_hash, dataset FROM records")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
             for row in rows {
                 let (rid, hash, ds) = row?;
                 existing.insert(rid, (hash, ds));
@@ -226,7 +229,8 @@ impl Store {
         for record in &dataset.records {
             let rid = record.id();
             kept.insert(rid);
-            let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.to_string(), source: e })?;
+            let body =
+                serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.to_string(), source: e })?;
             let hash = digest(&body);
             match existing.get(rid) {
                 Some((_, ds)) if ds != id => {
@@ -275,7 +279,9 @@ impl Store {
         let created = old.is_none();
         if let Some((h, ds)) = old {
             if ds != dataset {
-                return Err(StoreError::Conflict(format!("record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\"")));
+                return Err(StoreError::Conflict(format!(
+                    "record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\""
+                )));
             }
             if h == hash {
                 return Ok(false);
@@ -291,8 +297,10 @@ impl Store {
 
     /// The record `id`, if stored.
     pub fn record(&self, id: &str) -> Result<Option<StoredRecord>> {
-        let row: Option<(String, String)> =
-            self.conn.query_row("SELECT dataset, body FROM records WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT dataset, body FROM records WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
         row.map(|(dataset, body)| Ok(StoredRecord { dataset, record: parse_body(id, &body)? })).transpose()
     }
 
@@ -338,7 +346,10 @@ impl Store {
              WHERE source_id = ?1 OR reference_id = ?1 ORDER BY record_id, ord",
         )?;
         let rows = stmt.query_map([source_id], |r| {
-            Ok((r.get::<_, String>(0)?, Citation { source: r.get(1)?, locator: r.get(2)?, quote: r.get(3)?, reference: r.get(4)? }))
+            Ok((
+                r.get::<_, String>(0)?,
+                Citation { source: r.get(1)?, locator: r.get(2)?, quote: r.get(3)?, reference: r.get(4)? },
+            ))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
@@ -381,7 +392,8 @@ impl Store {
         }
         sql.push_str(" ORDER BY e.date_key, e.end_key, e.id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let rows =
+            stmt.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut out = Vec::new();
         for row in rows {
             let (id, body) = row?;
@@ -406,14 +418,22 @@ impl Store {
     /// Full-text search over every record's names, titles, descriptions and quotes, in any
     /// language, ignoring case and diacritics. Each word of `text` must match (as a prefix).
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let Some(query) = fts_query(text) else { return Ok(Vec::new()) };
+        let Some(query) = fts_query(text) else {
+            return Ok(Vec::new());
+        };
         let mut stmt = self.conn.prepare(
             "SELECT s.record_id, r.kind, r.title, snippet(search, 2, '[', ']', '…', 12), bm25(search)
              FROM search s JOIN records r ON r.id = s.record_id
              WHERE search MATCH ?1 ORDER BY bm25(search), s.record_id",
         )?;
         let rows = stmt.query_map([query], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, f64>(4)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, f64>(4)?,
+            ))
         })?;
         let mut out: Vec<SearchHit> = Vec::new();
         for row in rows {
@@ -421,7 +441,9 @@ impl Store {
             if out.iter().any(|h| h.id == id) {
                 continue;
             }
-            let Some(kind) = RecordKind::parse(&kind) else { continue };
+            let Some(kind) = RecordKind::parse(&kind) else {
+                continue;
+            };
             out.push(SearchHit { id, kind, title, snippet, rank });
             if out.len() >= limit {
                 break;
@@ -438,7 +460,14 @@ impl Store {
             problems.push(integrity);
         }
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| Ok(format!("{} row {} breaks a reference to {}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "{} row {} breaks a reference to {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?
+            ))
+        })?;
         for row in rows {
             problems.push(row?);
         }
@@ -470,11 +499,8 @@ fn parse_body(id: &str, body: &str) -> Result<Record> {
 /// Turns what a person typed into an FTS5 query: each word quoted (so punctuation cannot
 /// break the syntax) and matched as a prefix.
 fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
     if words.is_empty() { None } else { Some(words.join(" ")) }
 }
 
@@ -532,7 +558,10 @@ fn insert_record(tx: &Transaction<'_>, dataset: &str, record: &Record, body: &st
                 )?;
             }
             for d in &e.domains {
-                tx.execute("INSERT OR IGNORE INTO event_domains (event_id, domain) VALUES (?1, ?2)", params![id, d.as_str()])?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO event_domains (event_id, domain) VALUES (?1, ?2)",
+                    params![id, d.as_str()],
+                )?;
             }
             for p in &e.actors {
                 tx.execute(

@@ -38,7 +38,9 @@ fn reloading_changed_files_updates_adds_and_removes() {
     let meta = "[dataset]\nid = \"t\"\ntitle = \"T\"\n";
     let src = "[[source]]\nid = \"p\"\nkind = \"article\"\ntitle = \"P\"\n";
     let ev = |id: &str, title: &str| {
-        format!("[[event]]\nid = \"{id}\"\nkind = \"other\"\ntitle = \"{title}\"\ndate = \"2019\"\ndomains = [\"arts\"]\nstatus = \"held\"\nhost = \"FRA\"\ncountries = [\"KAZ\"]\nsources = [{{ source = \"p\", locator = \"x\" }}]\n")
+        format!(
+            "[[event]]\nid = \"{id}\"\nkind = \"other\"\ntitle = \"{title}\"\ndate = \"2019\"\ndomains = [\"arts\"]\nstatus = \"held\"\nhost = \"FRA\"\ncountries = [\"KAZ\"]\nsources = [{{ source = \"p\", locator = \"x\" }}]\n"
+        )
     };
     let mut store = Store::open_in_memory().unwrap();
     let v1 = format!("{}{}", ev("a", "A"), ev("b", "B"));
@@ -58,7 +60,10 @@ fn removing_a_source_still_cited_elsewhere_is_refused_and_changes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     load(
         &mut store,
-        &files(&[("dataset.toml", "[dataset]\nid = \"a\"\ntitle = \"A\"\n"), ("s.toml", "[[source]]\nid = \"p\"\nkind = \"article\"\ntitle = \"P\"\n")]),
+        &files(&[
+            ("dataset.toml", "[dataset]\nid = \"a\"\ntitle = \"A\"\n"),
+            ("s.toml", "[[source]]\nid = \"p\"\nkind = \"article\"\ntitle = \"P\"\n"),
+        ]),
     );
     let ev = "[[event]]\nid = \"e\"\nkind = \"other\"\ntitle = \"E\"\ndate = \"2019\"\ndomains = [\"arts\"]\nstatus = \"held\"\nhost = \"FRA\"\nsources = [{ source = \"p\", locator = \"x\" }]\n";
     load(&mut store, &files(&[("dataset.toml", "[dataset]\nid = \"b\"\ntitle = \"B\"\n"), ("e.toml", ev)]));
@@ -84,13 +89,24 @@ fn timeline_query_filters_and_orders() {
     let window = EventFilter { from_year: Some(2018), to_year: Some(2019), ..Default::default() };
     let some = store.events_between("FRA", "KAZ", &window).unwrap();
     assert!(some.iter().all(|e| e.date.year <= 2019 && e.end.unwrap_or(e.date).year >= 2018));
-    assert!(some.iter().any(|e| e.id == "ev-2018-digital-autumn") && !some.iter().any(|e| e.id == "ev-2016-spring-of-poets"));
+    assert!(
+        some.iter().any(|e| e.id == "ev-2018-digital-autumn")
+            && !some.iter().any(|e| e.id == "ev-2016-spring-of-poets")
+    );
     // The Decade (2013–2022) overlaps the window and counts.
-    assert!(store.events_between("FRA", "KAZ", &EventFilter { from_year: Some(2021), ..Default::default() }).unwrap().iter().any(|e| e.id == "ev-2013-decade-rapprochement-adopted"));
+    assert!(
+        store
+            .events_between("FRA", "KAZ", &EventFilter { from_year: Some(2021), ..Default::default() })
+            .unwrap()
+            .iter()
+            .any(|e| e.id == "ev-2013-decade-rapprochement-adopted")
+    );
     let film = EventFilter { domains: vec!["film".into()], ..Default::default() };
     assert_eq!(store.events_between("FRA", "KAZ", &film).unwrap().len(), 1);
     let kinds = EventFilter { kinds: vec!["institution_opened".into()], ..Default::default() };
-    assert!(store.events_between("FRA", "KAZ", &kinds).unwrap().iter().all(|e| e.kind.as_str() == "institution_opened"));
+    assert!(
+        store.events_between("FRA", "KAZ", &kinds).unwrap().iter().all(|e| e.kind.as_str() == "institution_opened")
+    );
     assert_eq!(store.dyads().unwrap()[0], DyadCount { a: "FRA".into(), b: "KAZ".into(), events: all.len() as i64 });
 }
 

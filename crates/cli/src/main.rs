@@ -1,0 +1,307 @@
+//! `entente`, the command line: thin glue over the library crates. Arguments are read and
+//! checked here (countries resolved, words checked against the ontology), then handed to
+//! the crates that do the work.
+
+mod data;
+mod output;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use entente_analytics::timeline;
+use entente_cite::Style;
+use entente_ingest::curated::{DatasetFiles, parse_dataset};
+use entente_model::ontology::{Domain, EventKind};
+use entente_model::{CountryTable, Dyad};
+use entente_store::{EventFilter, Store};
+
+use crate::output::Format;
+
+#[derive(Parser)]
+#[command(
+    name = "entente",
+    version,
+    about = "An open observatory of bilateral cultural diplomacy",
+    long_about = "entente builds sourced timelines, indicators and reports for any pair of countries.\n\
+                  Countries are accepted as any ISO code (FRA, fr, 250) or name in English, French,\n\
+                  Russian or Kazakh (France, Франция, Қазақстан).\n\n\
+                  Data lives in one folder (see --data); on first use it is filled with the bundled\n\
+                  France–Kazakhstan dataset."
+)]
+struct Cli {
+    /// Data folder holding the store [default: the platform's data directory, e.g. ~/.local/share/entente]
+    #[arg(long, global = true, env = "ENTENTE_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load dataset folders (TOML, CSV, JSON records) into the store, each as one transaction
+    Load {
+        /// Dataset folders, each with a dataset.toml
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// Check the folders without writing anything
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The dated events of a pair of countries, in date order, with direction and sources
+    Timeline {
+        /// First country (any code or name)
+        a: String,
+        /// Second country (any code or name)
+        b: String,
+        /// Earliest year (events overlapping it count)
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Latest year
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        /// Only these domains (repeatable): education, language, arts, film, literature, heritage, science, media, sport, tourism, diaspora, digital
+        #[arg(long, value_name = "DOMAIN")]
+        domain: Vec<String>,
+        /// Only these event kinds (repeatable): agreement_signed, institution_opened, … (see `entente kinds`)
+        #[arg(long, value_name = "KIND")]
+        kind: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Language of titles and country names: en, fr, ru, kk
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Citation style of the sources
+        #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
+        style: CiteStyle,
+    },
+    /// Full-text search over names, titles, descriptions and quotes, in any language
+    Search {
+        /// Words to find (each must match, as a prefix; case and diacritics are ignored)
+        text: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// One record, whole, with its citations formatted
+    Show {
+        /// The record's id (as in `entente search` or the timeline)
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
+        style: CiteStyle,
+    },
+    /// Every source in the store, formatted as a bibliography
+    Sources {
+        #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
+        style: CiteStyle,
+    },
+    /// Look up countries by any code or name, or list them all
+    Countries {
+        /// A code or name; without it, every country is listed
+        query: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The ontology's event kinds with their nearest CAMEO code and PLOVER type
+    Kinds {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The datasets in the store
+    Datasets {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Serve the dashboard and its JSON twins over HTTP
+    Serve {
+        /// Address to listen on
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+    },
+}
+
+/// Citation styles.
+#[derive(Clone, Copy, ValueEnum)]
+enum CiteStyle {
+    /// GOST R 7.0.5-2008, as Kazakh and Russian journals use it
+    Gost,
+    /// APA 7th edition
+    Apa,
+    /// BibTeX entries
+    Bibtex,
+    /// CSL-JSON, for Zotero and citeproc
+    #[value(name = "csl-json")]
+    CslJson,
+}
+
+impl From<CiteStyle> for Style {
+    fn from(s: CiteStyle) -> Style {
+        match s {
+            CiteStyle::Gost => Style::Gost,
+            CiteStyle::Apa => Style::Apa,
+            CiteStyle::Bibtex => Style::Bibtex,
+            CiteStyle::CslJson => Style::CslJson,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let dir = data::data_dir(cli.data)?;
+    match cli.command {
+        Command::Load { dirs, check, format } => load(&dir, &dirs, check, format),
+        Command::Timeline { a, b, from, to, domain, kind, format, lang, style } => {
+            let store = data::open(&dir)?;
+            let dyad = dyad(&a, &b)?;
+            let filter = event_filter(from, to, domain, kind)?;
+            let lang = entente_report::i18n::lang(Some(lang.as_str()));
+            let style = match style {
+                CiteStyle::Gost | CiteStyle::Apa => style.into(),
+                _ => bail!("timeline citations are formatted as gost or apa"),
+            };
+            let t = timeline(&store, &dyad, &filter, lang, style)?;
+            output::timeline(&t, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { text, limit, format } => {
+            let store = data::open(&dir)?;
+            let hits = store.search(&text, limit)?;
+            output::search(&hits, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, format, style } => {
+            let store = data::open(&dir)?;
+            show(&store, &id, format, style.into())
+        }
+        Command::Sources { style } => {
+            let store = data::open(&dir)?;
+            output::sources(store.sources()?, style.into())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Countries { query, format } => {
+            let table = CountryTable::bundled();
+            let list: Vec<&entente_model::Country> = match &query {
+                Some(q) => vec![table.resolve(q)?],
+                None => table.all().iter().collect(),
+            };
+            output::countries(&list, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Kinds { format } => {
+            output::kinds(format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Datasets { format } => {
+            let store = data::open(&dir)?;
+            output::datasets(&store.datasets()?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { addr } => {
+            data::open(&dir)?;
+            entente_web::serve(addr, &data::db_path(&dir))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn dyad(a: &str, b: &str) -> Result<Dyad> {
+    let countries = CountryTable::bundled();
+    let a = countries.resolve(a).context("first country")?;
+    let b = countries.resolve(b).context("second country")?;
+    if a.alpha3 == b.alpha3 {
+        bail!("{a} was given twice: a pair needs two different countries");
+    }
+    Ok(Dyad::new(&a.alpha3, &b.alpha3))
+}
+
+fn event_filter(from: Option<i32>, to: Option<i32>, domains: Vec<String>, kinds: Vec<String>) -> Result<EventFilter> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        bail!("--from {f} is after --to {t}");
+    }
+    for d in &domains {
+        d.parse::<Domain>().map_err(|e| anyhow!("--domain: {e}"))?;
+    }
+    for k in &kinds {
+        k.parse::<EventKind>().map_err(|e| anyhow!("--kind: {e}"))?;
+    }
+    Ok(EventFilter { from_year: from, to_year: to, domains, kinds })
+}
+
+fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) -> Result<ExitCode> {
+    let mut store = data::open(dir)?;
+    let mut reports = Vec::new();
+    let mut failed = false;
+    for folder in dirs {
+        let files = DatasetFiles::read_dir(folder)?;
+        let index = store.record_index()?;
+        match parse_dataset(&files, &|id| index.get(id).cloned()) {
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("{}: {p}", folder.display());
+                }
+                eprintln!(
+                    "{}: {} problem{}; nothing was written",
+                    folder.display(),
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                );
+                failed = true;
+            }
+            Ok(dataset) if check => {
+                eprintln!(
+                    "{}: dataset {} is valid ({} records)",
+                    folder.display(),
+                    dataset.meta.id,
+                    dataset.records.len()
+                );
+            }
+            Ok(dataset) => {
+                let report = store
+                    .load_dataset(
+                        &dataset,
+                        &std::fs::canonicalize(folder).unwrap_or(folder.clone()).display().to_string(),
+                        &files.fingerprint(),
+                    )
+                    .with_context(|| format!("{}: nothing was written", folder.display()))?;
+                reports.push(report);
+            }
+        }
+    }
+    output::load_reports(&reports, format)?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn show(store: &Store, id: &str, format: Format, style: Style) -> Result<ExitCode> {
+    let Some(stored) = store.record(id)? else {
+        let hits = store.search(id, 3)?;
+        let hint = if hits.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>().join(", "))
+        };
+        bail!("no record has id \"{id}\"{hint}");
+    };
+    let citations = entente_report::dyad::source_refs(store, stored.record.citations(), style)?;
+    output::record(&stored, &citations, format)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,344 @@
+//! Printing results as a table for people, JSON for programs, or CSV for spreadsheets.
+
+use std::io::Write;
+
+use anyhow::Result;
+use clap::ValueEnum;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use entente_analytics::Timeline;
+use entente_analytics::timeline::SourceRef;
+use entente_cite::{Style, bibtex, csl_json, format, sort_for};
+use entente_model::ontology::EventKind;
+use entente_model::record::{Source, format_number};
+use entente_model::{Country, Direction};
+use entente_store::{DatasetInfo, LoadReport, SearchHit, StoredRecord};
+use serde::Serialize;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading
+    Table,
+    /// JSON for programs
+    Json,
+    /// CSV with a header row
+    Csv,
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
+    t
+}
+
+fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<()> {
+    let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn sources_text(sources: &[SourceRef]) -> String {
+    sources.iter().map(|s| format!("{} ({})", s.source_id, s.locator)).collect::<Vec<_>>().join("; ")
+}
+
+fn direction_text(direction: Direction, label: &str) -> String {
+    match direction {
+        Direction::AToB | Direction::BToA => label.to_string(),
+        other => other.as_str().to_string(),
+    }
+}
+
+pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(&t.entries),
+        Format::Csv => print_csv(
+            &[
+                "id",
+                "date",
+                "end",
+                "kind",
+                "title",
+                "status",
+                "direction",
+                "setting",
+                "domains",
+                "host",
+                "projecting",
+                "countries",
+                "quantity",
+                "unit",
+                "sources",
+            ],
+            t.entries.iter().map(|e| {
+                vec![
+                    e.id.clone(),
+                    e.date.clone(),
+                    e.end.clone().unwrap_or_default(),
+                    e.kind.to_string(),
+                    e.title.clone(),
+                    e.status.to_string(),
+                    e.direction.as_str().to_string(),
+                    e.setting.map(|s| s.as_str().to_string()).unwrap_or_default(),
+                    e.domains.join(";"),
+                    e.host.clone().unwrap_or_default(),
+                    e.projecting.join(";"),
+                    e.countries.join(";"),
+                    e.quantity.as_ref().map(|q| format_number(q.value)).unwrap_or_default(),
+                    e.quantity.as_ref().map(|q| q.unit.clone()).unwrap_or_default(),
+                    sources_text(&e.sources),
+                ]
+            }),
+        ),
+        Format::Table => {
+            let mut tab = table(&["date", "direction", "kind", "title", "status", "sources"]);
+            for e in &t.entries {
+                let date = match &e.end {
+                    Some(end) => format!("{} – {end}", e.date),
+                    None => e.date.clone(),
+                };
+                tab.add_row(vec![
+                    date,
+                    direction_text(e.direction, &e.direction_label),
+                    e.kind.to_string(),
+                    e.title.clone(),
+                    e.status.to_string(),
+                    sources_text(&e.sources),
+                ]);
+            }
+            println!("{} – {} ({} – {}): {} events", t.names[0], t.names[1], t.dyad.a, t.dyad.b, t.entries.len());
+            println!("{tab}");
+            Ok(())
+        }
+    }
+}
+
+pub fn search(hits: &[SearchHit], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(hits),
+        Format::Csv => print_csv(
+            &["id", "kind", "title", "snippet"],
+            hits.iter().map(|h| vec![h.id.clone(), h.kind.to_string(), h.title.clone(), h.snippet.clone()]),
+        ),
+        Format::Table => {
+            if hits.is_empty() {
+                println!("No records match.");
+                return Ok(());
+            }
+            let mut tab = table(&["id", "kind", "title", "match"]);
+            for h in hits {
+                tab.add_row(vec![h.id.clone(), h.kind.to_string(), h.title.clone(), h.snippet.clone()]);
+            }
+            println!("{tab}");
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    #[serde(flatten)]
+    stored: &'a StoredRecord,
+    citations: &'a [SourceRef],
+}
+
+pub fn record(stored: &StoredRecord, citations: &[SourceRef], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(&RecordOut { stored, citations }),
+        Format::Table | Format::Csv => {
+            let value = serde_json::to_value(&stored.record)?;
+            let mut tab = table(&["field", "value"]);
+            tab.add_row(vec!["dataset".to_string(), stored.dataset.clone()]);
+            if let serde_json::Value::Object(map) = value {
+                for (k, v) in map {
+                    if k == "sources" {
+                        continue;
+                    }
+                    let text = match v {
+                        serde_json::Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    tab.add_row(vec![k, text]);
+                }
+            }
+            for (i, c) in citations.iter().enumerate() {
+                let mut text = format!("{} — {}", c.citation, c.locator);
+                if let Some(q) = &c.quote {
+                    text.push_str(&format!("\n“{q}”"));
+                }
+                tab.add_row(vec![format!("source {}", i + 1), text]);
+            }
+            println!("{tab}");
+            Ok(())
+        }
+    }
+}
+
+pub fn sources(mut list: Vec<Source>, style: Style) -> Result<()> {
+    sort_for(style, &mut list);
+    match style {
+        Style::Bibtex => print!("{}", bibtex(&list)),
+        Style::CslJson => print_json(&csl_json(&list))?,
+        Style::Gost | Style::Apa => {
+            for (i, s) in list.iter().enumerate() {
+                println!("{}. {}", i + 1, format(s, style).plain());
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CountryOut<'a> {
+    alpha3: &'a str,
+    alpha2: &'a str,
+    numeric: &'a str,
+    cameo: &'a [String],
+    fips: Option<&'a str>,
+    name_en: &'a str,
+    name_fr: &'a str,
+    name_ru: &'a str,
+    name_kk: &'a str,
+}
+
+pub fn countries(list: &[&Country], format: Format) -> Result<()> {
+    let rows: Vec<CountryOut<'_>> = list
+        .iter()
+        .map(|c| CountryOut {
+            alpha3: &c.alpha3,
+            alpha2: &c.alpha2,
+            numeric: &c.numeric,
+            cameo: &c.cameo,
+            fips: c.fips.as_deref(),
+            name_en: c.name_in("en"),
+            name_fr: c.name_in("fr"),
+            name_ru: c.name_in("ru"),
+            name_kk: c.name_in("kk"),
+        })
+        .collect();
+    let header = ["alpha3", "alpha2", "numeric", "cameo", "fips", "en", "fr", "ru", "kk"];
+    let cells = |c: &CountryOut<'_>| {
+        vec![
+            c.alpha3.to_string(),
+            c.alpha2.to_string(),
+            c.numeric.to_string(),
+            c.cameo.join(";"),
+            c.fips.unwrap_or("").to_string(),
+            c.name_en.to_string(),
+            c.name_fr.to_string(),
+            c.name_ru.to_string(),
+            c.name_kk.to_string(),
+        ]
+    };
+    match format {
+        Format::Json => print_json(&rows),
+        Format::Csv => print_csv(&header, rows.iter().map(cells)),
+        Format::Table => {
+            let mut tab = table(&header);
+            for r in &rows {
+                tab.add_row(cells(r));
+            }
+            println!("{tab}");
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct KindOut {
+    kind: &'static str,
+    cameo: Option<&'static str>,
+    plover: Option<&'static str>,
+}
+
+pub fn kinds(format: Format) -> Result<()> {
+    let rows: Vec<KindOut> = EventKind::ALL
+        .iter()
+        .map(|k| {
+            let c = k.codes();
+            KindOut { kind: k.as_str(), cameo: c.map(|c| c.cameo), plover: c.map(|c| c.plover) }
+        })
+        .collect();
+    let cells = |k: &KindOut| {
+        vec![
+            k.kind.to_string(),
+            k.cameo.unwrap_or("—").to_string(),
+            k.plover.unwrap_or("— (no counterpart)").to_string(),
+        ]
+    };
+    match format {
+        Format::Json => print_json(&rows),
+        Format::Csv => print_csv(&["kind", "cameo", "plover"], rows.iter().map(cells)),
+        Format::Table => {
+            let mut tab = table(&["kind", "CAMEO", "PLOVER"]);
+            for r in &rows {
+                tab.add_row(cells(r));
+            }
+            println!("{tab}");
+            Ok(())
+        }
+    }
+}
+
+pub fn datasets(list: &[DatasetInfo], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(list),
+        Format::Csv => print_csv(
+            &["id", "title", "records", "origin", "licence"],
+            list.iter().map(|d| {
+                vec![
+                    d.id.clone(),
+                    d.title.clone(),
+                    d.records.to_string(),
+                    d.origin.clone(),
+                    d.licence.clone().unwrap_or_default(),
+                ]
+            }),
+        ),
+        Format::Table => {
+            let mut tab = table(&["id", "title", "records", "origin"]);
+            for d in list {
+                tab.add_row(vec![d.id.clone(), d.title.clone(), d.records.to_string(), d.origin.clone()]);
+            }
+            println!("{tab}");
+            Ok(())
+        }
+    }
+}
+
+pub fn load_reports(reports: &[LoadReport], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(reports),
+        Format::Csv => print_csv(
+            &["dataset", "added", "updated", "removed", "unchanged"],
+            reports.iter().map(|r| {
+                vec![
+                    r.dataset.clone(),
+                    r.added.to_string(),
+                    r.updated.to_string(),
+                    r.removed.to_string(),
+                    r.unchanged.to_string(),
+                ]
+            }),
+        ),
+        Format::Table => {
+            for r in reports {
+                println!(
+                    "{}: {} added, {} updated, {} removed, {} unchanged",
+                    r.dataset, r.added, r.updated, r.removed, r.unchanged
+                );
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! Runs the `entente` binary the way a user would, each test with its own data folder.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(self.data()).args(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "entente {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    /// A dataset folder with these files.
+    fn dataset(&self, name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+        let dir = self.dir.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, content) in files {
+            std::fs::write(dir.join(file), content).unwrap();
+        }
+        dir
+    }
+
+    /// Everything a user can see of the store, to check that refused loads change nothing.
+    fn state(&self) -> String {
+        format!(
+            "{}{}",
+            self.ok(&["datasets", "--format", "json"]),
+            self.ok(&["timeline", "FRA", "KAZ", "--format", "json"])
+        )
+    }
+}
+
+fn repo_dataset() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dataset/fra-kaz")
+}
+
+#[test]
+fn the_timeline_lists_every_dated_event_of_the_paper_in_order_with_citations() {
+    let env = Env::new();
+    let v = env.json(&["timeline", "FRA", "KAZ", "--format", "json"]);
+    let entries = v.as_array().unwrap();
+    // Every event of the dataset involves both countries, so the timeline holds them all.
+    let events_in_dataset =
+        std::fs::read_to_string(repo_dataset().join("events.toml")).unwrap().matches("[[event]]").count();
+    assert_eq!(entries.len(), events_in_dataset);
+    let dates: Vec<&str> = entries.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    // Year-precision dates sort before the days of that year.
+    sorted.sort_by_key(|d| format!("{d}{}", &"0000-00-00"[d.len()..]));
+    assert_eq!(dates, sorted, "timeline not in date order");
+    for expected in ["1883", "2004", "2013", "2014", "2015", "2016", "2018-10-19", "2019", "2019-06-25", "2020-03-01"] {
+        assert!(dates.contains(&expected), "{expected} missing from {dates:?}");
+    }
+    for e in entries {
+        for key in ["id", "date", "kind", "title", "status", "direction"] {
+            assert!(e[key].is_string(), "{key} in {e}");
+        }
+        let sources = e["sources"].as_array().unwrap();
+        assert!(!sources.is_empty());
+        for s in sources {
+            assert_eq!(s["source_id"], "kussainova-2021");
+            assert!(s["locator"].as_str().unwrap().starts_with("Discussion and Results"));
+            assert!(s["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
+        }
+    }
+}
+
+#[test]
+fn countries_may_be_given_by_any_name() {
+    let env = Env::new();
+    let by_code = env.ok(&["timeline", "FRA", "KAZ", "--format", "json"]);
+    assert_eq!(env.ok(&["timeline", "France", "Қазақстан", "--format", "json"]), by_code);
+    assert_eq!(env.ok(&["timeline", "fr", "398", "--format", "json"]), by_code);
+    assert_eq!(env.ok(&["timeline", "Франция", "Казахстан", "--format", "json"]), by_code);
+    // The other way round, directions swap.
+    let flipped = env.json(&["timeline", "KAZ", "FRA", "--format", "json"]);
+    let autumn = flipped.as_array().unwrap().iter().find(|e| e["id"] == "ev-2019-kazakhstan-autumn-in-france").unwrap();
+    assert_eq!(autumn["direction"], "A>B");
+    let out = env.run(&["timeline", "Frnace", "KAZ"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown country \"Frnace\"; did you mean France (FRA)?"), "{err}");
+}
+
+#[test]
+fn filters_and_formats() {
+    let env = Env::new();
+    let v = env.json(&["timeline", "FRA", "KAZ", "--from", "2018", "--to", "2019", "--format", "json"]);
+    assert!(v.as_array().unwrap().iter().any(|e| e["id"] == "ev-2018-digital-autumn"));
+    assert!(!v.as_array().unwrap().iter().any(|e| e["id"] == "ev-2014-sorbonne-kazakhstan-opens"));
+    let v = env.json(&["timeline", "FRA", "KAZ", "--domain", "film", "--format", "json"]);
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    let csv = env.ok(&["timeline", "FRA", "KAZ", "--kind", "institution_opened", "--format", "csv"]);
+    assert!(csv.starts_with("id,date,end,kind,title,status,direction"));
+    assert_eq!(csv.lines().count(), 4);
+    let table = env.ok(&["timeline", "FRA", "KAZ", "--lang", "kk"]);
+    assert!(table.contains("Франция – Қазақстан"));
+    let bad = env.run(&["timeline", "FRA", "KAZ", "--kind", "exhibit"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown event kind \"exhibit\""));
+    let bad = env.run(&["timeline", "FRA", "KAZ", "--from", "2020", "--to", "2019"]);
+    assert!(!bad.status.success());
+}
+
+#[test]
+fn search_show_and_sources() {
+    let env = Env::new();
+    let hits = env.json(&["search", "sorbonne", "--format", "json"]);
+    assert!(hits.as_array().unwrap().iter().any(|h| h["id"] == "sorbonne-kazakhstan"));
+    let hits = env.json(&["search", "Казахстанская правда", "--format", "json"]);
+    assert!(hits.as_array().unwrap().iter().any(|h| h["id"] == "ref02-sultangaliev-2011"));
+    let rec = env.json(&["show", "ev-2013-students-enter-french-universities", "--format", "json"]);
+    assert_eq!(rec["quantity"]["value"], 513.0);
+    assert_eq!(rec["dataset"], "fra-kaz");
+    assert!(rec["citations"][0]["citation"].as_str().unwrap().starts_with("Kussainova A. M."));
+    let missing = env.run(&["show", "sorbonne"]);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("did you mean sorbonne-kazakhstan"));
+
+    let gost = env.ok(&["sources", "--style", "gost"]);
+    assert!(gost.contains("Кусаинов А. К. Система образования Франции: ступени после школьного образования / А. К. Кусаинов, Н. Анарбек // Вестн. акад. пед. наук Казахстана. – 2008. – № 4. – С. 52."));
+    assert!(gost.starts_with("1. "), "{gost}");
+    let apa = env.ok(&["sources", "--style", "apa"]);
+    assert!(apa.contains("Kussainova, A. M., & Kalibekova, L. S. (2021)."));
+    let bib = env.ok(&["sources", "--style", "bibtex"]);
+    assert_eq!(bib.matches("\n@").count() + 1, bib.matches('@').count());
+    assert!(bib.contains("@article{kussainova-2021,"));
+    let csl = env.json(&["sources", "--style", "csl-json"]);
+    assert_eq!(csl.as_array().unwrap().len(), 15);
+}
+
+#[test]
+fn loading_the_same_folder_twice_changes_nothing() {
+    let env = Env::new();
+    let first = env.json(&["load", repo_dataset().to_str().unwrap(), "--format", "json"]);
+    // The bundled copy is already there, identical: every record is unchanged.
+    assert_eq!(first[0]["added"], 0);
+    assert_eq!(first[0]["updated"], 0);
+    let before = env.state();
+    let second = env.json(&["load", repo_dataset().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        (second[0]["added"].as_u64(), second[0]["updated"].as_u64(), second[0]["removed"].as_u64()),
+        (Some(0), Some(0), Some(0))
+    );
+    assert_eq!(env.state(), before);
+}
+
+const META: &[u8] = b"[dataset]\nid = \"kaz-deu\"\ntitle = \"Test\"\n";
+const SOURCE: &[u8] =
+    b"[[source]]\nid = \"src\"\nkind = \"web_page\"\ntitle = \"A page\"\nurl = \"https://example.org/\"\n";
+
+fn event(fields: &str) -> Vec<u8> {
+    format!(
+        "[[event]]\nid = \"ev-x\"\nkind = \"exhibition\"\ntitle = {{ en = \"X\" }}\ndate = \"2019-05-01\"\ndomains = [\"arts\"]\nstatus = \"held\"\nhost = \"DEU\"\nprojecting = [\"KAZ\"]\nsources = [{{ source = \"src\", locator = \"p. 1\" }}]\n{fields}"
+    )
+    .into_bytes()
+}
+
+/// Loads a bad dataset and checks the error names the place and reason, and nothing changed.
+fn refused(env: &Env, name: &str, files: &[(&str, &[u8])], expected: &str) {
+    let before = env.state();
+    let dir = env.dataset(name, files);
+    let out = env.run(&["load", dir.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{name} was accepted");
+    assert!(err.contains(expected), "{name}: expected {expected:?} in:\n{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(env.state(), before, "{name} changed the store");
+    assert!(!env.ok(&["datasets"]).contains("kaz-deu"));
+}
+
+#[test]
+fn each_kind_of_bad_input_is_refused_whole_with_a_clear_message() {
+    let env = Env::new();
+    env.ok(&["datasets"]);
+    let ev = |s: &str| event(s);
+    refused(
+        &env,
+        "missing-source",
+        &[
+            ("dataset.toml", META),
+            (
+                "events.toml",
+                &String::from_utf8(event("")).unwrap().replace("source = \"src\"", "source = \"nosuch\"").into_bytes(),
+            ),
+        ],
+        "events.toml:10: event ev-x, field sources[0].source: no source has id \"nosuch\"",
+    );
+    refused(
+        &env,
+        "unknown-country",
+        &[
+            ("dataset.toml", META),
+            ("s.toml", SOURCE),
+            ("events.toml", &String::from_utf8(event("")).unwrap().replace("\"DEU\"", "\"Atlantis\"").into_bytes()),
+        ],
+        "events.toml:8: event ev-x, field host: unknown country \"Atlantis\"",
+    );
+    refused(
+        &env,
+        "impossible-date",
+        &[
+            ("dataset.toml", META),
+            ("s.toml", SOURCE),
+            ("events.toml", &String::from_utf8(event("")).unwrap().replace("2019-05-01", "2019-02-30").into_bytes()),
+        ],
+        "events.toml:5: event ev-x, field date: \"2019-02-30\" does not exist",
+    );
+    let twice = [ev(""), ev("")].concat();
+    refused(
+        &env,
+        "duplicate-id",
+        &[("dataset.toml", META), ("s.toml", SOURCE), ("events.toml", &twice)],
+        "events.toml:12: event ev-x, field id: duplicate id: also used at events.toml:2",
+    );
+    refused(
+        &env,
+        "unknown-kind",
+        &[
+            ("dataset.toml", META),
+            ("s.toml", SOURCE),
+            ("events.toml", &String::from_utf8(event("")).unwrap().replace("exhibition", "exhibit").into_bytes()),
+        ],
+        "events.toml:3: event ev-x, field kind: unknown event kind \"exhibit\"; expected one of:",
+    );
+    refused(
+        &env,
+        "malformed-toml",
+        &[("dataset.toml", META), ("s.toml", SOURCE), ("events.toml", b"[[event]]\nid = \"ev-x\ntitle = \"X\"\n")],
+        "events.toml:2: is not valid TOML",
+    );
+    refused(
+        &env,
+        "malformed-csv",
+        &[
+            ("dataset.toml", META),
+            ("s.toml", SOURCE),
+            ("observations.csv", b"id,indicator,country,period,value,unit,source,locator\no1,students.inbound,KAZ,2019,12,students,src,row 1\no2,students.inbound,KAZ\n"),
+        ],
+        "observations.csv:3: has 3 fields where the header has 8",
+    );
+    refused(
+        &env,
+        "unparsable-number",
+        &[
+            ("dataset.toml", META),
+            ("s.toml", SOURCE),
+            ("observations.csv", b"id,indicator,country,period,value,unit,source,locator\no1,students.inbound,KAZ,2019,twelve,students,src,row 1\n"),
+        ],
+        "observations.csv:2: observation o1, field value: must be a number, not text",
+    );
+    refused(&env, "not-utf8", &[("dataset.toml", META), ("s.toml", b"# \xff\xfe\n")], "s.toml:1: is not UTF-8 text");
+    refused(
+        &env,
+        "no-sources",
+        &[
+            ("dataset.toml", META),
+            ("s.toml", SOURCE),
+            (
+                "events.toml",
+                &String::from_utf8(event(""))
+                    .unwrap()
+                    .replace("sources = [{ source = \"src\", locator = \"p. 1\" }]\n", "")
+                    .into_bytes(),
+            ),
+        ],
+        "events.toml:1: event ev-x, field sources: cites no source",
+    );
+    refused(&env, "no-meta", &[("s.toml", SOURCE)], "has no [dataset] table");
+    // Several problems at once are all reported.
+    let out = env.run(&[
+        "load",
+        env.dataset(
+            "many",
+            &[
+                ("dataset.toml", META),
+                (
+                    "events.toml",
+                    &String::from_utf8(event("colour = \"red\"\n"))
+                        .unwrap()
+                        .replace("\"DEU\"", "\"Atlantis\"")
+                        .into_bytes(),
+                ),
+            ],
+        )
+        .to_str()
+        .unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("field host")
+            && err.contains("field colour")
+            && err.contains("field sources[0].source")
+            && err.contains("3 problems"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_second_dyad_loads_and_is_listed() {
+    let env = Env::new();
+    let dir = env.dataset("kaz-deu", &[("dataset.toml", META), ("s.toml", SOURCE), ("events.toml", &event(""))]);
+    let report = env.json(&["load", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(report[0]["added"], 2);
+    let v = env.json(&["timeline", "Germany", "Kazakhstan", "--format", "json"]);
+    assert_eq!(v[0]["direction"], "B>A");
+    assert_eq!(v[0]["setting"], "internal");
+    let ds = env.json(&["datasets", "--format", "json"]);
+    assert_eq!(ds.as_array().unwrap().len(), 2);
+    let check = env.run(&["load", "--check", dir.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&check.stderr).contains("is valid"));
+}
+
+#[test]
+fn every_command_has_help() {
+    let env = Env::new();
+    let out = env.ok(&["--help"]);
+    let commands = ["load", "timeline", "search", "show", "sources", "countries", "kinds", "datasets", "serve"];
+    for c in commands {
+        assert!(out.contains(c), "{c} not in --help");
+        let help = env.ok(&[c, "--help"]);
+        assert!(help.contains("Usage: entente"), "{c}: {help}");
+    }
+}
+
+#[test]
+fn countries_and_kinds() {
+    let env = Env::new();
+    let v = env.json(&["countries", "Қазақстан", "--format", "json"]);
+    assert_eq!(v[0]["alpha3"], "KAZ");
+    assert_eq!(v[0]["fips"], "KZ");
+    let all = env.json(&["countries", "--format", "json"]);
+    assert_eq!(all.as_array().unwrap().len(), 249);
+    let kinds = env.json(&["kinds", "--format", "json"]);
+    assert_eq!(kinds.as_array().unwrap().len(), 13);
+}

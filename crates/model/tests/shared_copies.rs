@@ -1,0 +1,30 @@
+//! The reference files compiled into entente are verbatim copies of the shared public data.
+//! Under `CI=true` the shared folder must be there; elsewhere its absence is reported.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+const COPIES: &[(&str, &str)] = &[
+    ("data/countries/iso3166_countries_multilingual.csv", "data/countries/iso3166_countries_multilingual.csv"),
+    ("data/countries/cameo_country_to_iso3.csv", "data/countries/cameo_country_to_iso3.csv"),
+    ("data/countries/geonames_countryInfo.txt", "data/countries/geonames_countryInfo.txt"),
+    ("data/lookups/CAMEO.eventcodes.txt", "data/gdelt/lookups/CAMEO.eventcodes.txt"),
+    ("data/lookups/CAMEO2PLOVER-2021.txt", "data/gdelt/lookups/plover/CAMEO2PLOVER-2021.txt"),
+];
+
+#[test]
+fn compiled_in_reference_files_match_the_shared_originals() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = repo.join("../shared");
+    if !shared.exists() {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", shared.display());
+        eprintln!("SKIPPED: {} is not beside the repository", shared.display());
+        return;
+    }
+    for (ours, theirs) in COPIES {
+        let a = std::fs::read(repo.join(ours)).unwrap();
+        let b = std::fs::read(shared.join(theirs)).unwrap_or_else(|e| panic!("{theirs}: {e}"));
+        assert!(a == b, "{ours} differs from shared/{theirs}");
+    }
+}

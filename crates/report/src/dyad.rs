@@ -1,0 +1,203 @@
+//! Everything known about a pair of countries, gathered into one serialisable view: the
+//! JSON twin of the dyad page and the input of its HTML.
+
+use entente_analytics::timeline::SourceRef;
+use entente_analytics::{Summary, TimelineEntry, timeline};
+use entente_cite::{Style, format, sort_for};
+use entente_model::Dyad;
+use entente_model::record::{Citation, Record, RecordKind, format_number};
+use entente_store::{EventFilter, Store};
+use serde::Serialize;
+
+/// A non-event record shown on a dyad page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordView {
+    pub id: String,
+    pub kind: RecordKind,
+    pub title: String,
+    /// One line of detail: dates, countries, the figure a claim states.
+    pub detail: String,
+    pub sources: Vec<SourceRef>,
+}
+
+/// One entry of a bibliography.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BibEntry {
+    pub id: String,
+    /// The reference as plain text.
+    pub citation: String,
+    /// The reference as HTML (italics where the style wants them).
+    #[serde(skip)]
+    pub html: String,
+}
+
+/// The dyad page's data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DyadView {
+    pub dyad: Dyad,
+    pub names: [String; 2],
+    pub lang: String,
+    pub style: String,
+    pub summary: Summary,
+    pub timeline: Vec<TimelineEntry>,
+    pub records: Vec<RecordView>,
+    pub bibliography: Vec<BibEntry>,
+}
+
+/// Gathers the dyad's timeline, the other records that bear on it, and the bibliography of
+/// everything cited.
+pub fn build(
+    store: &Store,
+    dyad: &Dyad,
+    lang: &str,
+    style: Style,
+) -> Result<DyadView, entente_analytics::AnalyticsError> {
+    let t = timeline(store, dyad, &EventFilter::default(), lang, style)?;
+    let mut records: Vec<RecordView> = Vec::new();
+    let in_pair = |c: &Option<String>| c.as_deref().is_some_and(|c| c == dyad.a || c == dyad.b);
+    let mut wanted: Vec<String> = Vec::new();
+    for e in &t.entries {
+        wanted.extend(e.actors.iter().map(|a| a.id.clone()));
+        wanted.extend(e.programme.iter().map(|p| p.id.clone()));
+    }
+    for kind in [RecordKind::Programme, RecordKind::Actor, RecordKind::Claim, RecordKind::Observation] {
+        for r in store.records_of_kind(kind).map_err(entente_analytics::AnalyticsError::from)? {
+            let relevant = match &r {
+                Record::Programme(p) => {
+                    wanted.contains(&p.id) || (p.countries.contains(&dyad.a) && p.countries.contains(&dyad.b))
+                }
+                Record::Actor(a) => wanted.contains(&a.id),
+                Record::Claim(c) => {
+                    (in_pair(&c.from) && in_pair(&c.to))
+                        || in_pair(&c.country)
+                        || c.about.as_ref().is_some_and(|id| wanted.contains(id) || records.iter().any(|v| &v.id == id))
+                }
+                Record::Observation(o) => (in_pair(&o.from) && in_pair(&o.to)) || in_pair(&o.country),
+                _ => false,
+            };
+            if relevant {
+                records.push(view(store, &r, lang, style)?);
+            }
+        }
+    }
+    // Sources: those the events and records cite, and the works they refer to.
+    let mut ids = t.source_ids();
+    for r in &records {
+        for s in &r.sources {
+            for id in std::iter::once(&s.source_id).chain(s.reference.as_ref()) {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+    }
+    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut sources = store.sources_by_id(&id_refs).map_err(entente_analytics::AnalyticsError::from)?;
+    sort_for(style, &mut sources);
+    let bibliography = sources
+        .iter()
+        .map(|s| {
+            let f = format(s, style);
+            BibEntry { id: s.id.clone(), citation: f.plain(), html: f.html() }
+        })
+        .collect();
+    Ok(DyadView {
+        dyad: dyad.clone(),
+        names: t.names,
+        lang: lang.to_string(),
+        style: style.as_str().to_string(),
+        summary: t.summary,
+        timeline: t.entries,
+        records,
+        bibliography,
+    })
+}
+
+fn view(store: &Store, r: &Record, lang: &str, style: Style) -> Result<RecordView, entente_analytics::AnalyticsError> {
+    let detail = match r {
+        Record::Programme(p) => {
+            let years = match (p.start, p.end) {
+                (Some(s), Some(e)) => format!("{s}–{e}"),
+                (Some(s), None) => format!("{s}–"),
+                (None, Some(e)) => format!("–{e}"),
+                (None, None) => String::new(),
+            };
+            [p.kind.as_str().to_string(), years, p.countries.join(", ")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        }
+        Record::Actor(a) => {
+            let founded = a.founded.map(|d| format!("founded {d}")).unwrap_or_default();
+            [
+                a.kind.as_str().to_string(),
+                a.country.clone().unwrap_or_default(),
+                a.place.clone().unwrap_or_default(),
+                founded,
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+        }
+        Record::Claim(c) => {
+            let mut parts = Vec::new();
+            if let Some(i) = &c.indicator {
+                parts.push(i.clone());
+            }
+            match (&c.from, &c.to, &c.country) {
+                (Some(f), Some(t), _) => parts.push(format!("{f}→{t}")),
+                (_, _, Some(c)) => parts.push(c.clone()),
+                _ => {}
+            }
+            if let (Some(rel), Some(v)) = (c.relation, c.value) {
+                parts.push(format!(
+                    "{} {}{}",
+                    rel.as_str(),
+                    format_number(v),
+                    c.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default()
+                ));
+            }
+            match (c.base_period, c.period) {
+                (Some(b), Some(p)) => parts.push(format!("{b} → {p}")),
+                (None, Some(p)) => parts.push(p.to_string()),
+                _ => {}
+            }
+            parts.join(" · ")
+        }
+        Record::Observation(o) => format!("{} · {}", o.period, o.indicator),
+        _ => String::new(),
+    };
+    Ok(RecordView {
+        id: r.id().to_string(),
+        kind: r.kind(),
+        title: r.title(lang),
+        detail,
+        sources: source_refs(store, r.citations(), style)?,
+    })
+}
+
+/// Citations with their sources formatted in `style`.
+pub fn source_refs(
+    store: &Store,
+    citations: &[Citation],
+    style: Style,
+) -> Result<Vec<SourceRef>, entente_analytics::AnalyticsError> {
+    let mut out = Vec::new();
+    for c in citations {
+        let citation =
+            match store.sources_by_id(&[c.source.as_str()]).map_err(entente_analytics::AnalyticsError::from)?.first() {
+                Some(s) => format(s, style).plain(),
+                None => c.source.clone(),
+            };
+        out.push(SourceRef {
+            source_id: c.source.clone(),
+            locator: c.locator.clone(),
+            quote: c.quote.clone(),
+            reference: c.reference.clone(),
+            citation,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,219 @@
+//! The dashboard's HTML pages. They read without JavaScript; every page links its JSON twin
+//! and names the data's sources and licences in the footer.
+
+use entente_analytics::timeline::SourceRef;
+use entente_model::CountryTable;
+use entente_model::record::format_number;
+use entente_store::{DatasetInfo, DyadCount};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use crate::dyad::DyadView;
+use crate::i18n::{LANGS, tr};
+use crate::svg;
+
+const CSS: &str = "
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d1d1d;background:#fff}
+header,main,footer{max-width:1100px;margin:0 auto;padding:0 16px}
+header{display:flex;justify-content:space-between;align-items:baseline;border-bottom:1px solid #ddd;padding-top:10px;padding-bottom:6px}
+header a.brand{font-weight:700;font-size:20px;color:#1f3b5a;text-decoration:none}
+nav.langs a{margin-left:8px;font-size:13px}
+nav.langs a.on{font-weight:700;text-decoration:none;color:#000}
+h1{font-size:26px;margin:18px 0 4px}h2{font-size:19px;margin:26px 0 8px;border-bottom:1px solid #eee}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{text-align:left;vertical-align:top;padding:5px 6px;border-bottom:1px solid #eee}
+th{background:#f4f6f8}
+.muted{color:#666;font-size:13px}.chart{max-width:100%;height:auto}
+.dir{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
+.cite{font-size:12.5px;color:#444}.cite q{font-style:italic}
+ol.bib li{margin-bottom:6px}
+.kpis{display:flex;gap:18px;flex-wrap:wrap}.kpis div{background:#f4f6f8;padding:8px 12px;border-radius:6px}
+.kpis b{display:block;font-size:22px}
+form.pair input{padding:6px;min-width:220px}form.pair button{padding:6px 14px}
+footer{border-top:1px solid #ddd;margin-top:30px;padding-top:8px;padding-bottom:20px;font-size:12.5px;color:#555}
+:target{background:#fff6d5}
+";
+
+/// The page shell: header with language switcher, main content, footer with the data's
+/// sources and the JSON twin link.
+pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · entente" }
+                link rel="alternate" type="application/json" href=(json_href);
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                header {
+                    a.brand href={"/?lang=" (lang)} { "entente" }
+                    nav.langs {
+                        @for (code, name) in LANGS {
+                            a.on[code == lang] href={(path) "?lang=" (code)} hreflang=(code) { (name) }
+                        }
+                    }
+                }
+                main { (body) }
+                footer {
+                    p { (tr(lang, "data_footer")) }
+                    p { a href=(json_href) { (tr(lang, "json_twin")) } }
+                }
+            }
+        }
+    }
+}
+
+/// The home page: the pairs with data, and a form to open any pair by any name.
+pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup {
+    let countries = CountryTable::bundled();
+    let name =
+        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let body = html! {
+        h1 { "entente" }
+        p.muted { (tr(lang, "tagline")) }
+        h2 { (tr(lang, "open_pair")) }
+        form.pair method="get" action="/dyad" {
+            input type="hidden" name="lang" value=(lang);
+            label { (tr(lang, "country_a")) " " input name="a" required placeholder="France"; }
+            " "
+            label { (tr(lang, "country_b")) " " input name="b" required placeholder="Қазақстан"; }
+            " "
+            button type="submit" { (tr(lang, "show")) }
+            p.muted { (tr(lang, "any_name")) }
+        }
+        h2 { (tr(lang, "dyads_with_data")) }
+        @if dyads.is_empty() {
+            p { (tr(lang, "no_events")) }
+        } @else {
+            ul.dyads {
+                @for d in dyads {
+                    li {
+                        a href={"/dyad/" (d.a) "/" (d.b) "?lang=" (lang)} { (name(&d.a)) " – " (name(&d.b)) }
+                        " " span.muted { "(" (d.events) " " (tr(lang, "events")) ")" }
+                    }
+                }
+            }
+        }
+        h2 { (tr(lang, "datasets")) }
+        ul {
+            @for d in datasets {
+                li { b { (d.title) } " " span.muted { "(" (d.id) ", " (d.records) " " (tr(lang, "records")) ")" }
+                    @if let Some(l) = &d.licence { br; span.muted { (l) } } }
+            }
+        }
+    };
+    layout(lang, "entente", "/", &format!("/index.json?lang={lang}"), body)
+}
+
+fn direction_cell(lang: &str, label: &str, direction: entente_model::Direction) -> Markup {
+    let text = match direction {
+        entente_model::Direction::Mutual => tr(lang, "mutual").to_string(),
+        entente_model::Direction::Unspecified => tr(lang, "unspecified").to_string(),
+        _ => label.to_string(),
+    };
+    html! { span.dir style={"background:" (svg::direction_colour(direction))} {} (text) }
+}
+
+/// Citations as compact footnote-like lines linking to the bibliography.
+fn sources_cell(sources: &[SourceRef]) -> Markup {
+    html! {
+        @for s in sources {
+            div.cite {
+                a href={"#src-" (s.source_id)} { (s.source_id) } ", " (s.locator)
+                @if let Some(r) = &s.reference { " → " a href={"#src-" (r)} { (r) } }
+                @if let Some(q) = &s.quote { ": " q { (q) } }
+            }
+        }
+    }
+}
+
+/// The dyad page.
+pub fn dyad(view: &DyadView) -> Markup {
+    let lang = view.lang.as_str();
+    let path = format!("/dyad/{}/{}", view.dyad.a, view.dyad.b);
+    let t = entente_analytics::Timeline {
+        dyad: view.dyad.clone(),
+        names: view.names.clone(),
+        entries: view.timeline.clone(),
+        summary: view.summary.clone(),
+    };
+    let s = &view.summary;
+    let body = html! {
+        h1 { (view.names[0]) " – " (view.names[1]) }
+        p.muted { (view.dyad.a) " · " (view.dyad.b) }
+        h2 { (tr(lang, "summary")) }
+        div.kpis {
+            div { b { (s.events) } (tr(lang, "events")) }
+            @if let (Some(f), Some(l)) = (&s.first, &s.last) {
+                div { b { (f) " – " (l) } (tr(lang, "period")) }
+            }
+            @for (d, n) in &s.by_direction {
+                @let dir = entente_model::Direction::parse(d).unwrap_or(entente_model::Direction::Unspecified);
+                div { b { (n) } (direction_cell(lang, &dir.label(&view.dyad), dir)) }
+            }
+            div { b { (s.sources) } (tr(lang, "cited_sources")) }
+        }
+        @if !s.by_domain.is_empty() {
+            p.muted { (tr(lang, "domains")) ": "
+                @for (i, (d, n)) in s.by_domain.iter().enumerate() { @if i > 0 { ", " } (d) " (" (n) ")" } }
+        }
+        h2 { (tr(lang, "timeline")) }
+        (svg::timeline(&t, lang))
+        h2 { (tr(lang, "events_per_year")) }
+        (svg::per_year(&t, lang))
+        h2 { (tr(lang, "records")) }
+        @if view.timeline.is_empty() {
+            p { (tr(lang, "no_events")) }
+        } @else {
+            table.events {
+                thead { tr { th { (tr(lang, "date")) } th { (tr(lang, "direction")) } th { (tr(lang, "kind")) } th { (tr(lang, "title")) } th { (tr(lang, "status")) } th { (tr(lang, "sources")) } } }
+                tbody {
+                    @for e in &view.timeline {
+                        tr id=(e.id) {
+                            td { (e.date) @if let Some(end) = &e.end { " – " (end) } @if e.recurrence.is_some() { " ↻" } }
+                            td { (direction_cell(lang, &e.direction_label, e.direction))
+                                @if let Some(st) = e.setting { br; span.muted { (tr(lang, st.as_str())) } } }
+                            td { (e.kind) br; span.muted { (e.domains.join(", ")) } }
+                            td { (e.title)
+                                @if let Some(q) = &e.quantity { br; span.muted { (format_number(q.value)) " " (q.unit) } }
+                                @if !e.description.is_empty() { br; span.muted { (e.description) } }
+                                @if let Some(n) = &e.note { br; span.muted { (n) } } }
+                            td { (e.status) }
+                            td { (sources_cell(&e.sources)) }
+                        }
+                    }
+                }
+            }
+        }
+        @if !view.records.is_empty() {
+            table.other {
+                thead { tr { th { (tr(lang, "kind")) } th { (tr(lang, "title")) } th { (tr(lang, "sources")) } } }
+                tbody {
+                    @for r in &view.records {
+                        tr id=(r.id) {
+                            td { (r.kind.as_str()) }
+                            td { (r.title) @if !r.detail.is_empty() { br; span.muted { (r.detail) } } }
+                            td { (sources_cell(&r.sources)) }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (tr(lang, "bibliography")) }
+        ol.bib {
+            @for b in &view.bibliography {
+                li id={"src-" (b.id)} { (PreEscaped(&b.html)) " " span.muted { "[" (b.id) "]" } }
+            }
+        }
+    };
+    let title = format!("{} – {}", view.names[0], view.names[1]);
+    layout(lang, &title, &path, &format!("{path}.json?lang={lang}&style={}", view.style), body)
+}
+
+/// A plain message page (not found, bad request).
+pub fn message(lang: &str, title: &str, text: &str) -> Markup {
+    let body = html! { h1 { (title) } p { (text) } p { a href={"/?lang=" (lang)} { (tr(lang, "home")) } } };
+    layout(lang, title, "/", "/index.json", body)
+}

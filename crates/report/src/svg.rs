@@ -1,0 +1,151 @@
+//! Charts drawn by entente as SVG: no script, hover titles on every mark, text escaped
+//! by the template engine.
+
+use std::collections::BTreeMap;
+
+use entente_analytics::Timeline;
+use entente_model::dyad::Direction;
+use maud::{Markup, html};
+
+use crate::i18n::tr;
+
+/// The colour of a direction, shared by every chart and legend.
+pub fn direction_colour(d: Direction) -> &'static str {
+    match d {
+        Direction::AToB => "#1f6fb4",
+        Direction::BToA => "#d95f02",
+        Direction::Mutual => "#1b9e77",
+        Direction::Unspecified => "#7a7a7a",
+    }
+}
+
+const DIRECTIONS: [Direction; 4] = [Direction::AToB, Direction::Mutual, Direction::Unspecified, Direction::BToA];
+
+fn lane_label(d: Direction, t: &Timeline, lang: &str) -> String {
+    match d {
+        Direction::AToB | Direction::BToA => d.label(&t.dyad),
+        Direction::Mutual => tr(lang, "mutual").to_string(),
+        Direction::Unspecified => tr(lang, "unspecified").to_string(),
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The dyad's events as rows in date order, each marked in the lane of its direction.
+/// Rows link to `#<id>` anchors of the page that holds the chart.
+pub fn timeline(t: &Timeline, lang: &str) -> Markup {
+    const ROW: i32 = 26;
+    const TOP: i32 = 44;
+    const DATE_W: i32 = 150;
+    const LANE_W: i32 = 84;
+    let lanes_x = DATE_W + 10;
+    let text_x = lanes_x + LANE_W * 4 + 12;
+    let width = 1060;
+    let height = TOP + ROW * t.entries.len().max(1) as i32 + 12;
+    let lane_centre = |d: Direction| {
+        let i = DIRECTIONS.iter().position(|x| *x == d).unwrap_or(0) as i32;
+        lanes_x + LANE_W * i + LANE_W / 2
+    };
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" width=(width) height=(height)
+            viewBox={"0 0 " (width) " " (height)} role="img" aria-label=(tr(lang, "timeline")) {
+            title { (tr(lang, "timeline")) ": " (t.names[0]) " – " (t.names[1]) }
+            style { "text{font:12px system-ui,sans-serif;fill:#222}.lane{font-size:11px;fill:#555}a:hover text{text-decoration:underline}" }
+            @for d in DIRECTIONS {
+                line x1=(lane_centre(d)) y1=(TOP - 8) x2=(lane_centre(d)) y2=(height - 8) stroke="#ddd" stroke-width="1" {}
+                text.lane x=(lane_centre(d)) y="16" text-anchor="middle" { (lane_label(d, t, lang)) }
+                circle cx=(lane_centre(d)) cy="30" r="5" fill=(direction_colour(d)) {}
+            }
+            @if t.entries.is_empty() {
+                text x=(text_x) y=(TOP + 16) { (tr(lang, "no_events")) }
+            }
+            @for (i, e) in t.entries.iter().enumerate() {
+                @let y = TOP + ROW * i as i32 + ROW / 2;
+                @let colour = direction_colour(e.direction);
+                @let hollow = e.status == "cancelled" || e.status == "planned" || e.status == "postponed";
+                @let dashed = e.status == "online" || e.status == "partly_online";
+                @let date = match &e.end { Some(end) => format!("{} – {}", e.date, end), None => e.date.clone() };
+                a href={"#" (e.id)} {
+                    title { (date) " · " (e.title) " · " (e.direction_label) " · " (e.kind) " · " (e.status) }
+                    @if i % 2 == 0 {
+                        rect x="0" y=(y - ROW / 2) width=(width) height=(ROW) fill="#f7f7f7" {}
+                    }
+                    text x=(DATE_W) y=(y + 4) text-anchor="end" { (date) }
+                    circle cx=(lane_centre(e.direction)) cy=(y) r="7"
+                        fill=(if hollow { "#fff" } else { colour }) stroke=(colour) stroke-width="2"
+                        stroke-dasharray=[dashed.then_some("3 2")] {}
+                    text x=(text_x) y=(y + 4) { (truncate(&e.title, 105)) }
+                }
+            }
+        }
+    }
+}
+
+/// Events per year, stacked by direction. Years without events are left out; a gap
+/// between shown years is marked with "…".
+pub fn per_year(t: &Timeline, lang: &str) -> Markup {
+    let mut years: BTreeMap<i32, BTreeMap<usize, usize>> = BTreeMap::new();
+    for e in &t.entries {
+        let year: i32 = e.date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+        let lane = DIRECTIONS.iter().position(|d| *d == e.direction).unwrap_or(0);
+        *years.entry(year).or_default().entry(lane).or_default() += 1;
+    }
+    let max = years.values().map(|m| m.values().sum::<usize>()).max().unwrap_or(1).max(1);
+    const BAR: i32 = 30;
+    const GAP: i32 = 14;
+    const PLOT_H: i32 = 160;
+    const TOP: i32 = 20;
+    let mut x = 40;
+    let mut bars: Vec<(i32, i32, &BTreeMap<usize, usize>, bool)> = Vec::new();
+    let mut last: Option<i32> = None;
+    for (year, counts) in &years {
+        let gap = last.is_some_and(|l| *year > l + 1);
+        if gap {
+            x += GAP;
+        }
+        bars.push((x, *year, counts, gap));
+        x += BAR + 6;
+        last = Some(*year);
+    }
+    let width = (x + 20).max(320);
+    let height = TOP + PLOT_H + 40;
+    let scale = |n: usize| (n as i32 * PLOT_H) / max as i32;
+    // Stacked segments, bottom up: (x, y, height, colour, hover title).
+    let mut segments: Vec<(i32, i32, i32, &str, String)> = Vec::new();
+    for (bx, year, counts, _) in &bars {
+        let mut base = TOP + PLOT_H;
+        for (lane, n) in counts.iter() {
+            let h = scale(*n);
+            let d = DIRECTIONS[*lane];
+            let hover = format!("{year}: {n} {} ({})", tr(lang, "events"), lane_label(d, t, lang));
+            segments.push((*bx, base - h, h, direction_colour(d), hover));
+            base -= h;
+        }
+    }
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart per-year" width=(width) height=(height)
+            viewBox={"0 0 " (width) " " (height)} role="img" aria-label=(tr(lang, "events_per_year")) {
+            title { (tr(lang, "events_per_year")) }
+            style { "text{font:11px system-ui,sans-serif;fill:#333}" }
+            line x1="34" y1=(TOP + PLOT_H) x2=(width - 10) y2=(TOP + PLOT_H) stroke="#999" {}
+            text x="30" y=(TOP + 4) text-anchor="end" { (max) }
+            text x="30" y=(TOP + PLOT_H) text-anchor="end" { "0" }
+            @for (sx, sy, h, colour, hover) in &segments {
+                rect x=(sx) y=(sy) width=(BAR) height=(h) fill=(colour) { title { (hover) } }
+            }
+            @for (bx, year, _, gap) in &bars {
+                @if *gap {
+                    text x=(bx - GAP / 2 - 3) y=(TOP + PLOT_H + 14) text-anchor="middle" { "…" }
+                }
+                text x=(bx + BAR / 2) y=(TOP + PLOT_H + 14) text-anchor="middle" { (year) }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+use super::*;
+use std::io::{Read, Write};
+
+/// A server on a free port over a store holding the bundled dataset.
+struct TestServer {
+    addr: SocketAddr,
+    _dir: tempfile::TempDir,
+    _runtime: tokio::runtime::Runtime,
+}
+
+fn server() -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("entente.db");
+    let mut store = Store::open(&db).unwrap();
+    let files = entente_ingest::bundled::datasets().remove(0);
+    let ds = entente_ingest::parse_dataset(&files, &|_| None).unwrap();
+    store.load_dataset(&ds, &files.origin, &files.fingerprint()).unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(&db);
+    runtime.spawn(async move { axum::serve(listener, app).await });
+    TestServer { addr, _dir: dir, _runtime: runtime }
+}
+
+/// A plain HTTP/1.1 GET: status, headers, body.
+fn get(addr: SocketAddr, path: &str) -> (u16, String, String) {
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8(raw).unwrap();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    // Bodies may come chunked; the tests only search them, so strip chunk sizes roughly.
+    (status, head.to_string(), body.to_string())
+}
+
+#[test]
+fn home_dyad_page_and_json_twin() {
+    let s = server();
+    let (status, head, body) = get(s.addr, "/");
+    assert_eq!(status, 200);
+    assert!(head.to_lowercase().contains("content-type: text/html"));
+    assert!(body.contains("/dyad/FRA/KAZ"));
+
+    let (status, _, body) = get(s.addr, "/dyad/FRA/KAZ");
+    assert_eq!(status, 200);
+    assert!(body.contains("<svg") && body.contains("Bibliography"));
+
+    let (status, head, body) = get(s.addr, "/dyad/FRA/KAZ.json?style=apa");
+    assert_eq!(status, 200);
+    assert!(head.to_lowercase().contains("application/json"));
+    assert!(body.contains("\"style\":\"apa\"") && body.contains("\"timeline\""));
+
+    let (status, _, body) = get(s.addr, "/index.json");
+    assert_eq!(status, 200);
+    assert!(body.contains("\"fra-kaz\""));
+}
+
+#[test]
+fn any_name_resolves_and_bad_input_gets_clear_errors() {
+    let s = server();
+    let (status, head, _) =
+        get(s.addr, "/dyad?a=France&b=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD&lang=kk");
+    assert_eq!(status, 303);
+    assert!(head.contains("location: /dyad/FRA/KAZ?lang=kk"), "{head}");
+    let (status, _, body) = get(s.addr, "/dyad/Frnace/KAZ.json");
+    assert_eq!(status, 404);
+    assert!(body.contains("\"code\":\"unknown_country\"") && body.contains("France (FRA)"), "{body}");
+    let (status, _, body) = get(s.addr, "/dyad/FRA/FRA");
+    assert_eq!(status, 400);
+    assert!(body.contains("two different countries"));
+    let (status, _, _) = get(s.addr, "/dyad/FRA/KAZ?style=mla");
+    assert_eq!(status, 400);
+    let (status, _, body) = get(s.addr, "/nowhere.json");
+    assert_eq!(status, 404);
+    assert!(body.contains("\"not_found\""));
+}
