@@ -1,12 +1,24 @@
-//! entente's analyses of a pair of countries. Each takes the store and a dyad and returns
-//! plain data (serialisable, with every figure's sources) for the CLI, the web pages and
-//! the reports to render.
+//! entente's analyses of a pair of countries. Each takes the store (and, for GDELT, the
+//! Parquet parts it lists) and a dyad, and returns plain data — serialisable, with every
+//! figure's sources — for the CLI, the web pages and the reports to render.
 //!
 //! - [`timeline`]: the dyad's dated events in order, with direction and citations (the
 //!   paper's historical approach and event analysis).
+//! - [`series`]: the GDELT cooperation series of a dyad, with Apache DataFusion.
+//! - [`query`]: read-only SQL over GDELT events and the curated tables.
+//!
+//! This is the only crate that knows DataFusion.
 
+pub mod lake;
+pub mod query;
+pub mod series;
 pub mod timeline;
 
+use std::time::Duration;
+
+pub use lake::Lake;
+pub use query::{Limits, QueryResult};
+pub use series::{By, Series, SeriesQuery, SeriesRow};
 pub use timeline::{Summary, Timeline, TimelineEntry, timeline};
 
 /// Why an analysis failed.
@@ -14,4 +26,24 @@ pub use timeline::{Summary, Timeline, TimelineEntry, timeline};
 pub enum AnalyticsError {
     #[error(transparent)]
     Store(#[from] entente_store::StoreError),
+    #[error("query failed: {0}")]
+    DataFusion(#[from] datafusion::error::DataFusionError),
+    #[error("query failed: {0}")]
+    Arrow(#[from] datafusion::arrow::error::ArrowError),
+    #[error("entente query is read-only; this statement would change something: {0}")]
+    ReadOnly(String),
+    #[error("the query did not finish within {} s", .0.as_secs())]
+    Timeout(Duration),
+    #[error("cannot start the query engine: {0}")]
+    Runtime(#[from] std::io::Error),
+}
+
+/// Threads for queries: the machine's cores.
+pub fn threads() -> usize {
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
+}
+
+/// A runtime for callers that are not async (the CLI).
+pub fn runtime() -> Result<tokio::runtime::Runtime, AnalyticsError> {
+    Ok(tokio::runtime::Builder::new_multi_thread().worker_threads(threads()).enable_all().build()?)
 }

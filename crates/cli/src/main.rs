@@ -3,6 +3,7 @@
 //! the crates that do the work.
 
 mod data;
+mod import;
 mod output;
 
 use std::net::SocketAddr;
@@ -11,7 +12,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
-use entente_analytics::timeline;
+use entente_analytics::query::query_blocking;
+use entente_analytics::series::{series_blocking, series_sql};
+use entente_analytics::{By, Lake, Limits, SeriesQuery, timeline};
 use entente_cite::Style;
 use entente_ingest::curated::{DatasetFiles, parse_dataset};
 use entente_model::ontology::{Domain, EventKind};
@@ -120,12 +123,86 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// A pair's GDELT cooperation series: per period and direction, counts by QuadClass and
+    /// CAMEO root code, mean Goldstein scale and tone, articles, and the pair's share of each
+    /// country's events
+    Series {
+        /// First country (any code or name)
+        a: String,
+        /// Second country (any code or name)
+        b: String,
+        /// Period length
+        #[arg(long, value_enum, default_value_t = Period::Month)]
+        by: Period,
+        /// First year (by event date)
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Last year
+        #[arg(long, value_name = "YEAR")]
+        to: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Print the SQL the series runs (for DuckDB or another engine) and exit
+        #[arg(long)]
+        show_sql: bool,
+    },
+    /// Read-only SQL over GDELT events (gdelt_events) and the curated and manifest tables
+    ///
+    /// Tables: gdelt_events, records, curated_events, event_countries, event_domains,
+    /// event_actors, citations, observations, datasets, gdelt_files, gdelt_rejects,
+    /// gdelt_parts, gdelt_imports (`SHOW TABLES` lists them, `DESCRIBE t` shows columns).
+    /// Statements that write or change settings are refused.
+    Query {
+        /// One SQL statement
+        sql: String,
+        /// Most rows to return
+        #[arg(long, default_value_t = 10_000)]
+        max_rows: usize,
+        /// Time limit in seconds
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Import bulk data (GDELT event exports) into the data folder
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Serve the dashboard and its JSON twins over HTTP
     Serve {
         /// Address to listen on
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// GDELT event exports, 1.0 (57/58 columns) or 2.0 (61), .CSV or .CSV.zip, into Parquet
+    ///
+    /// Every line becomes a stored row or a reject with file, line and reason
+    /// (`entente query "SELECT * FROM gdelt_rejects"`). Files already imported are skipped,
+    /// so an interrupted import can simply be run again.
+    Gdelt {
+        /// Files, folders (searched for *.CSV and *.CSV.zip) or glob patterns
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+        /// Worker threads [default: the number of cores]
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Megabytes of CSV committed at a time: an interrupted import loses at most one
+        /// chunk per thread of work
+        #[arg(long, value_name = "MB", default_value_t = 512)]
+        chunk_size: u64,
+        /// Output of the final summary
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Period {
+    Month,
+    Year,
 }
 
 /// Citation styles.
@@ -213,6 +290,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = data::open(&dir)?;
             output::datasets(&store.datasets()?, format)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Series { a, b, by, from, to, format, show_sql } => {
+            let dyad = dyad(&a, &b)?;
+            if let (Some(f), Some(t)) = (from, to)
+                && f > t
+            {
+                bail!("--from {f} is after --to {t}");
+            }
+            let q = SeriesQuery {
+                by: match by {
+                    Period::Month => By::Month,
+                    Period::Year => By::Year,
+                },
+                from_year: from,
+                to_year: to,
+            };
+            if show_sql {
+                for sql in series_sql("gdelt_events", &dyad, &q) {
+                    println!("{sql};");
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let store = data::open(&dir)?;
+            let lake = Lake::from_store(&dir, &store, false)?;
+            if lake.parts.is_empty() {
+                eprintln!("No GDELT events are imported yet: run `entente import gdelt <files>` first.");
+            }
+            let series = series_blocking(&lake, &dyad, &q)?;
+            output::series(&series, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Query { sql, max_rows, timeout, format } => {
+            let store = data::open(&dir)?;
+            let lake = Lake::from_store(&dir, &store, true)?;
+            let limits = Limits { max_rows, timeout: std::time::Duration::from_secs(timeout) };
+            let result = query_blocking(&lake, &sql, limits)?;
+            output::query(&result, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(ImportCommand::Gdelt { paths, threads, chunk_size, format }) => {
+            let mut store = data::open(&dir)?;
+            import::gdelt(&dir, &mut store, &paths, threads, chunk_size, format)
         }
         Command::Serve { addr } => {
             data::open(&dir)?;

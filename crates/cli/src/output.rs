@@ -6,8 +6,8 @@ use anyhow::Result;
 use clap::ValueEnum;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
-use entente_analytics::Timeline;
 use entente_analytics::timeline::SourceRef;
+use entente_analytics::{QueryResult, Series, Timeline};
 use entente_cite::{Style, bibtex, csl_json, format, sort_for};
 use entente_model::ontology::EventKind;
 use entente_model::record::{Source, format_number};
@@ -341,4 +341,145 @@ pub fn load_reports(reports: &[LoadReport], format: Format) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn fmt_opt(v: Option<f64>, digits: usize) -> String {
+    v.map(|x| format!("{x:.digits$}")).unwrap_or_default()
+}
+
+pub fn series(s: &Series, format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(&s.rows),
+        Format::Csv => {
+            let mut header: Vec<String> = [
+                "period",
+                "direction",
+                "events",
+                "articles",
+                "goldstein_mean",
+                "tone_mean",
+                "quad_1",
+                "quad_2",
+                "quad_3",
+                "quad_4",
+            ]
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+            header.extend((1..=20).map(|r| format!("root_{r:02}")));
+            header.extend(["events_involving_a", "events_involving_b", "share_of_a", "share_of_b"].map(String::from));
+            let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+            print_csv(
+                &header_refs,
+                s.rows.iter().map(|r| {
+                    let mut row = vec![
+                        r.period.clone(),
+                        r.direction.as_str().to_string(),
+                        r.events.to_string(),
+                        r.articles.to_string(),
+                        fmt_opt(r.goldstein_mean, 4),
+                        fmt_opt(r.tone_mean, 4),
+                    ];
+                    row.extend((1..=4).map(|q| r.quad_class.get(&q.to_string()).copied().unwrap_or(0).to_string()));
+                    row.extend(
+                        (1..=20).map(|c| r.root_codes.get(&format!("{c:02}")).copied().unwrap_or(0).to_string()),
+                    );
+                    row.extend([
+                        r.events_involving_a.to_string(),
+                        r.events_involving_b.to_string(),
+                        fmt_opt(r.share_of_a, 6),
+                        fmt_opt(r.share_of_b, 6),
+                    ]);
+                    row
+                }),
+            )
+        }
+        Format::Table => {
+            let mut tab = table(&[
+                "period",
+                "direction",
+                "events",
+                "articles",
+                "Goldstein",
+                "tone",
+                "verbal coop",
+                "material coop",
+                "verbal conflict",
+                "material conflict",
+                "share of A",
+                "share of B",
+            ]);
+            // Periods where the pair has no events in either direction add nothing to read.
+            let active: std::collections::BTreeSet<&str> =
+                s.rows.iter().filter(|r| r.events > 0).map(|r| r.period.as_str()).collect();
+            let quiet = s.rows.iter().map(|r| r.period.as_str()).collect::<std::collections::BTreeSet<_>>().len()
+                - active.len();
+            for r in s.rows.iter().filter(|r| active.contains(r.period.as_str())) {
+                let q = |k: &str| r.quad_class.get(k).copied().unwrap_or(0).to_string();
+                tab.add_row(vec![
+                    r.period.clone(),
+                    r.direction_label.clone(),
+                    r.events.to_string(),
+                    r.articles.to_string(),
+                    fmt_opt(r.goldstein_mean, 2),
+                    fmt_opt(r.tone_mean, 2),
+                    q("1"),
+                    q("2"),
+                    q("3"),
+                    q("4"),
+                    r.share_of_a.map(|x| format!("{:.3}%", x * 100.0)).unwrap_or_default(),
+                    r.share_of_b.map(|x| format!("{:.3}%", x * 100.0)).unwrap_or_default(),
+                ]);
+            }
+            if active.is_empty() {
+                println!("No events between {} and {} in the imported GDELT data.", s.dyad.a, s.dyad.b);
+            } else {
+                println!("{tab}");
+            }
+            if quiet > 0 {
+                println!(
+                    "{quiet} periods with events of either country but none between them are left out here (they are in --format json and csv)."
+                );
+            }
+            println!(
+                "Source: {} — {} files, {} events stored{}.",
+                s.source.dataset,
+                s.source.files,
+                s.source.events_stored,
+                match (&s.source.first_date, &s.source.last_date) {
+                    (Some(f), Some(l)) => format!(", event dates {f} to {l}"),
+                    _ => String::new(),
+                }
+            );
+            Ok(())
+        }
+    }
+}
+
+pub fn query(r: &QueryResult, format: Format) -> Result<()> {
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match format {
+        Format::Json => print_json(r)?,
+        Format::Csv => {
+            let header: Vec<&str> = r.columns.iter().map(String::as_str).collect();
+            print_csv(&header, r.rows.iter().map(|row| row.iter().map(text).collect()))?
+        }
+        Format::Table => {
+            let header: Vec<&str> = r.columns.iter().map(String::as_str).collect();
+            let mut tab = table(&header);
+            for row in &r.rows {
+                tab.add_row(row.iter().map(text).collect::<Vec<_>>());
+            }
+            println!("{tab}");
+            println!("{} rows in {} ms", r.rows.len(), r.elapsed_ms);
+        }
+    }
+    if r.truncated {
+        eprintln!("Only the first {} rows are shown; raise --max-rows or narrow the query.", r.rows.len());
+    }
+    Ok(())
 }

@@ -3,6 +3,7 @@
 //!
 //! - [`curated`]: dataset folders of human-edited TOML, CSV or JSON records.
 //! - [`bundled`]: the France–Kazakhstan dataset compiled into the binary.
+//! - [`gdelt`]: GDELT 1.0 and 2.0 event exports into typed Arrow columns, with rejects.
 //!
 //! ```no_run
 //! use entente_ingest::curated::{DatasetFiles, parse_dataset};
@@ -15,6 +16,7 @@
 
 pub mod bundled;
 pub mod curated;
+pub mod gdelt;
 mod lines;
 
 pub use curated::{DatasetFiles, Known, Located, parse_dataset};

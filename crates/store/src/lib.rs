@@ -12,7 +12,10 @@
 //! assert!(store.datasets().unwrap().is_empty());
 //! ```
 
+mod gdelt;
 mod schema;
+
+pub use gdelt::{GdeltFile, GdeltImport, GdeltPart, GdeltReject};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -111,6 +114,49 @@ pub struct DyadCount {
 pub struct Store {
     conn: Connection,
 }
+
+/// Rows copied out of the store for another engine to query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<rusqlite::types::Value>>,
+}
+
+pub use rusqlite::types::Value as SqlValue;
+
+/// The curated and manifest tables `entente query` can read, with the SQL that produces them.
+pub const QUERY_TABLES: &[(&str, &str)] = &[
+    ("records", "SELECT id, kind, dataset, title, updated_at FROM records ORDER BY id"),
+    (
+        "curated_events",
+        "SELECT e.id, e.kind, e.status, e.date, e.precision, e.host, e.programme, r.title, r.dataset
+         FROM events e JOIN records r ON r.id = e.id ORDER BY e.date_key, e.id",
+    ),
+    ("event_countries", "SELECT event_id, country, role FROM event_countries ORDER BY event_id, role, country"),
+    ("event_domains", "SELECT event_id, domain FROM event_domains ORDER BY event_id, domain"),
+    ("event_actors", "SELECT event_id, actor_id, role FROM event_actors ORDER BY event_id, actor_id"),
+    (
+        "citations",
+        "SELECT record_id, ord, source_id, locator, quote, reference_id FROM citations ORDER BY record_id, ord",
+    ),
+    (
+        "observations",
+        "SELECT id, indicator, country, from_country, to_country, period, period_start, academic, value, unit
+         FROM observations ORDER BY indicator, id",
+    ),
+    ("datasets", "SELECT id, title, description, licence, origin, loaded_at FROM datasets ORDER BY id"),
+    (
+        "gdelt_files",
+        "SELECT id, name, path, size, md5, version, rows_read, rows_stored, rows_rejected, import_id, imported_at
+         FROM gdelt_files ORDER BY id",
+    ),
+    (
+        "gdelt_rejects",
+        "SELECT f.name AS file, r.file_id, r.line, r.reason, r.excerpt FROM gdelt_rejects r JOIN gdelt_files f ON f.id = r.file_id ORDER BY r.file_id, r.line",
+    ),
+    ("gdelt_parts", "SELECT path, year, rows, bytes, min_date, max_date, import_id FROM gdelt_parts ORDER BY path"),
+    ("gdelt_imports", "SELECT * FROM gdelt_imports ORDER BY id"),
+];
 
 impl Store {
     /// Opens (creating it if needed) the store at `path` and brings its schema up to date.
@@ -450,6 +496,21 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// A read-only copy of one of the tables `entente query` exposes, as column names and
+    /// rows of SQLite values. See [`QUERY_TABLES`].
+    pub fn snapshot(&self, table: &str) -> Result<Snapshot> {
+        let Some((_, sql)) = QUERY_TABLES.iter().find(|(name, _)| *name == table) else {
+            return Err(StoreError::Conflict(format!("no table {table} to query")));
+        };
+        let mut stmt = self.conn.prepare(sql)?;
+        let columns: Vec<String> = stmt.column_names().map(String::from).collect();
+        let n = columns.len();
+        let rows = stmt.query_map([], |r| {
+            (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        Ok(Snapshot { columns, rows: rows.collect::<std::result::Result<_, _>>()? })
     }
 
     /// Checks SQLite's own consistency and the foreign keys; returns the problems found.

@@ -102,6 +102,56 @@ const MIGRATIONS: &[&str] = &[
         tokenize = 'unicode61 remove_diacritics 2'
     );
     "#,
+    // 2: the GDELT event import's manifest: imports (the log), files, Parquet parts, rejects.
+    r#"
+    CREATE TABLE gdelt_imports (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+        files_seen INTEGER NOT NULL DEFAULT 0,
+        files_imported INTEGER NOT NULL DEFAULT 0,
+        files_skipped INTEGER NOT NULL DEFAULT 0,
+        files_failed INTEGER NOT NULL DEFAULT 0,
+        rows_read INTEGER NOT NULL DEFAULT 0,
+        rows_stored INTEGER NOT NULL DEFAULT 0,
+        rows_rejected INTEGER NOT NULL DEFAULT 0,
+        CHECK (rows_read = rows_stored + rows_rejected)
+    );
+
+    CREATE TABLE gdelt_files (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        md5 TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL CHECK (version IN (0, 1, 2)),
+        rows_read INTEGER NOT NULL,
+        rows_stored INTEGER NOT NULL,
+        rows_rejected INTEGER NOT NULL,
+        import_id INTEGER NOT NULL REFERENCES gdelt_imports(id),
+        imported_at TEXT NOT NULL,
+        CHECK (rows_read = rows_stored + rows_rejected)
+    );
+
+    CREATE TABLE gdelt_parts (
+        path TEXT PRIMARY KEY,
+        year INTEGER NOT NULL,
+        rows INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        min_date TEXT NOT NULL,
+        max_date TEXT NOT NULL,
+        import_id INTEGER NOT NULL REFERENCES gdelt_imports(id)
+    );
+
+    CREATE TABLE gdelt_rejects (
+        file_id INTEGER NOT NULL REFERENCES gdelt_files(id),
+        line INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        PRIMARY KEY (file_id, line)
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,137 @@
+//! The tables DataFusion queries: GDELT events in the committed Parquet parts, and copies of
+//! the store's curated and manifest tables.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use datafusion::arrow::array::{ArrayRef, BinaryArray, Float64Array, Int64Array, RecordBatch, StringArray};
+use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::datasource::MemTable;
+use datafusion::datasource::file_format::parquet::ParquetFormat;
+use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
+use datafusion::prelude::{SessionConfig, SessionContext};
+use entente_store::{GdeltPart, QUERY_TABLES, Snapshot, SqlValue, Store};
+
+use crate::AnalyticsError;
+
+/// The name of the GDELT events table in SQL.
+pub const EVENTS: &str = "gdelt_events";
+
+/// What the store says is queryable: committed parts, and (optionally) curated tables.
+pub struct Lake {
+    pub data: PathBuf,
+    pub parts: Vec<GdeltPart>,
+    /// Number of imported GDELT files.
+    pub files: usize,
+    tables: Vec<(&'static str, Snapshot)>,
+}
+
+impl Lake {
+    /// Reads the manifest (and, with `curated`, copies every table of
+    /// [`entente_store::QUERY_TABLES`]) from the store. Quick: the events stay in Parquet.
+    pub fn from_store(data: &Path, store: &Store, curated: bool) -> Result<Lake, AnalyticsError> {
+        let parts = store.gdelt_parts()?;
+        let files = store.gdelt_files()?.len();
+        let mut tables = Vec::new();
+        if curated {
+            for (name, _) in QUERY_TABLES {
+                tables.push((*name, store.snapshot(name)?));
+            }
+        }
+        Ok(Lake { data: data.to_path_buf(), parts, files, tables })
+    }
+
+    /// Rows of GDELT events committed.
+    pub fn rows(&self) -> i64 {
+        self.parts.iter().map(|p| p.rows).sum()
+    }
+
+    /// A DataFusion session with `gdelt_events` and the copied tables registered.
+    pub async fn context(&self, threads: usize) -> Result<SessionContext, AnalyticsError> {
+        let mut config = SessionConfig::new().with_target_partitions(threads.max(1)).with_information_schema(true);
+        let parquet = &mut config.options_mut().execution.parquet;
+        // Decode the filter columns first and skip the rest of non-matching rows.
+        parquet.pushdown_filters = true;
+        parquet.reorder_filters = true;
+        let ctx = SessionContext::new_with_config(config);
+        if self.parts.is_empty() {
+            let schema = entente_ingest::gdelt::schema();
+            let table = MemTable::try_new(Arc::clone(&schema), vec![vec![]])?;
+            ctx.register_table(EVENTS, Arc::new(table))?;
+        } else {
+            let mut urls = Vec::with_capacity(self.parts.len());
+            for p in &self.parts {
+                let path = self.data.join(&p.path);
+                urls.push(ListingTableUrl::parse(path.to_string_lossy().as_ref())?);
+            }
+            let options = ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
+            let config = ListingTableConfig::new_with_multi_paths(urls).with_listing_options(options);
+            let config = config.infer_schema(&ctx.state()).await?;
+            ctx.register_table(EVENTS, Arc::new(ListingTable::try_new(config)?))?;
+        }
+        for (name, snapshot) in &self.tables {
+            ctx.register_table(*name, Arc::new(mem_table(snapshot)?))?;
+        }
+        Ok(ctx)
+    }
+}
+
+/// A copied SQLite table as an Arrow table, each column typed by the values it holds.
+fn mem_table(s: &Snapshot) -> Result<MemTable, AnalyticsError> {
+    let mut fields = Vec::new();
+    let mut columns: Vec<ArrayRef> = Vec::new();
+    for (i, name) in s.columns.iter().enumerate() {
+        let values = s.rows.iter().map(|r| &r[i]);
+        let (mut ints, mut reals, mut texts, mut blobs) = (false, false, false, false);
+        for v in values.clone() {
+            match v {
+                SqlValue::Integer(_) => ints = true,
+                SqlValue::Real(_) => reals = true,
+                SqlValue::Text(_) => texts = true,
+                SqlValue::Blob(_) => blobs = true,
+                SqlValue::Null => {}
+            }
+        }
+        let (t, array): (DataType, ArrayRef) = if texts || (!ints && !reals && !blobs) {
+            let a: StringArray = values
+                .map(|v| match v {
+                    SqlValue::Text(t) => Some(t.clone()),
+                    SqlValue::Integer(n) => Some(n.to_string()),
+                    SqlValue::Real(f) => Some(f.to_string()),
+                    _ => None,
+                })
+                .collect();
+            (DataType::Utf8, Arc::new(a))
+        } else if blobs {
+            let a: BinaryArray = values
+                .map(|v| match v {
+                    SqlValue::Blob(b) => Some(b.as_slice()),
+                    _ => None,
+                })
+                .collect();
+            (DataType::Binary, Arc::new(a))
+        } else if reals {
+            let a: Float64Array = values
+                .map(|v| match v {
+                    SqlValue::Real(f) => Some(*f),
+                    SqlValue::Integer(n) => Some(*n as f64),
+                    _ => None,
+                })
+                .collect();
+            (DataType::Float64, Arc::new(a))
+        } else {
+            let a: Int64Array = values
+                .map(|v| match v {
+                    SqlValue::Integer(n) => Some(*n),
+                    _ => None,
+                })
+                .collect();
+            (DataType::Int64, Arc::new(a))
+        };
+        fields.push(Field::new(name, t, true));
+        columns.push(array);
+    }
+    let schema = Arc::new(Schema::new(fields));
+    let batch = RecordBatch::try_new(Arc::clone(&schema), columns)?;
+    Ok(MemTable::try_new(schema, vec![vec![batch]])?)
+}

@@ -1,0 +1,260 @@
+//! A dyad's GDELT cooperation series: per period and direction, event counts by QuadClass
+//! and CAMEO root code, mean Goldstein scale and tone, articles, and the dyad's share of all
+//! events involving each country (GDELT advises normalising by volume).
+//!
+//! The dyad is defined by the actors' countries (CAMEO actor codes mapped to ISO), whatever
+//! the event code: A>B rows have Actor1 in A and Actor2 in B.
+
+use std::collections::BTreeMap;
+
+use datafusion::arrow::array::{Array, AsArray, RecordBatch};
+use datafusion::arrow::compute::cast;
+use datafusion::arrow::datatypes::{DataType, Float64Type, Int64Type};
+use datafusion::prelude::SessionContext;
+use entente_model::{Direction, Dyad};
+use serde::Serialize;
+
+use crate::AnalyticsError;
+use crate::lake::{EVENTS, Lake};
+
+/// How a series is cut into periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum By {
+    Month,
+    Year,
+}
+
+impl By {
+    fn column(self) -> &'static str {
+        match self {
+            By::Month => "month_year",
+            By::Year => "year",
+        }
+    }
+
+    fn label(self, key: i64) -> String {
+        match self {
+            By::Month => format!("{:04}-{:02}", key / 100, key % 100),
+            By::Year => format!("{key:04}"),
+        }
+    }
+}
+
+/// Which events a series covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeriesQuery {
+    pub by: By,
+    /// First year (inclusive), by event date.
+    pub from_year: Option<i32>,
+    /// Last year (inclusive).
+    pub to_year: Option<i32>,
+}
+
+/// One period and direction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesRow {
+    /// `2019-10` by month, `2019` by year.
+    pub period: String,
+    pub direction: Direction,
+    /// The direction with codes: `FRA→KAZ`.
+    pub direction_label: String,
+    pub events: i64,
+    pub articles: i64,
+    pub goldstein_mean: Option<f64>,
+    pub tone_mean: Option<f64>,
+    /// Events per QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal
+    /// conflict, 4 material conflict.
+    pub quad_class: BTreeMap<String, i64>,
+    /// Events per CAMEO root code (`01`…`20`), those that occur.
+    pub root_codes: BTreeMap<String, i64>,
+    /// Events in the period with A as Actor1 or Actor2 country.
+    pub events_involving_a: i64,
+    pub events_involving_b: i64,
+    /// `events / events_involving_a`.
+    pub share_of_a: Option<f64>,
+    pub share_of_b: Option<f64>,
+}
+
+/// Where a series comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesSource {
+    pub dataset: &'static str,
+    pub citation: &'static str,
+    /// GDELT files imported, and events stored from them.
+    pub files: usize,
+    pub events_stored: i64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub dyad: Dyad,
+    pub by: By,
+    pub rows: Vec<SeriesRow>,
+    pub source: SeriesSource,
+}
+
+pub const GDELT_CITATION: &str = "The GDELT Project, GDELT Event Database (www.gdeltproject.org); events as imported by entente from the files listed in its manifest (entente query \"SELECT * FROM gdelt_files\").";
+
+/// The two SQL statements a series runs over `table`: the dyad's events grouped by period,
+/// Actor1 country, QuadClass and root code; and the events involving each country per
+/// period. Country codes come from the country table (three capital letters), so they are
+/// safe to inline.
+pub fn series_sql(table: &str, dyad: &Dyad, q: &SeriesQuery) -> [String; 2] {
+    let (a, b) = (&dyad.a, &dyad.b);
+    let p = q.by.column();
+    let mut dates = String::new();
+    if let Some(y) = q.from_year {
+        dates.push_str(&format!(" AND sql_date >= DATE '{y:04}-01-01'"));
+    }
+    if let Some(y) = q.to_year {
+        dates.push_str(&format!(" AND sql_date <= DATE '{y:04}-12-31'"));
+    }
+    let dyad_sql = format!(
+        "SELECT {p} AS period, actor1_iso3 AS actor1, quad_class, event_root_code, count(*) AS events, \
+         sum(num_articles) AS articles, sum(goldstein_scale) AS goldstein_sum, count(goldstein_scale) AS goldstein_n, \
+         sum(avg_tone) AS tone_sum \
+         FROM {table} \
+         WHERE ((actor1_iso3 = '{a}' AND actor2_iso3 = '{b}') OR (actor1_iso3 = '{b}' AND actor2_iso3 = '{a}')){dates} \
+         GROUP BY {p}, actor1_iso3, quad_class, event_root_code"
+    );
+    let totals_sql = format!(
+        "SELECT {p} AS period, \
+         sum(CASE WHEN actor1_iso3 = '{a}' OR actor2_iso3 = '{a}' THEN 1 ELSE 0 END) AS involving_a, \
+         sum(CASE WHEN actor1_iso3 = '{b}' OR actor2_iso3 = '{b}' THEN 1 ELSE 0 END) AS involving_b \
+         FROM {table} \
+         WHERE (actor1_iso3 IN ('{a}', '{b}') OR actor2_iso3 IN ('{a}', '{b}')){dates} \
+         GROUP BY {p}"
+    );
+    [dyad_sql, totals_sql]
+}
+
+/// Reads column `name` of `batch` as i64 values (nulls as `None`).
+fn ints(batch: &RecordBatch, name: &str) -> Result<Vec<Option<i64>>, AnalyticsError> {
+    let col = batch.column(batch.schema().index_of(name)?);
+    let col = cast(col, &DataType::Int64)?;
+    let a = col.as_primitive::<Int64Type>();
+    Ok((0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))).collect())
+}
+
+fn floats(batch: &RecordBatch, name: &str) -> Result<Vec<Option<f64>>, AnalyticsError> {
+    let col = batch.column(batch.schema().index_of(name)?);
+    let col = cast(col, &DataType::Float64)?;
+    let a = col.as_primitive::<Float64Type>();
+    Ok((0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i))).collect())
+}
+
+fn strings(batch: &RecordBatch, name: &str) -> Result<Vec<Option<String>>, AnalyticsError> {
+    let col = batch.column(batch.schema().index_of(name)?);
+    let col = cast(col, &DataType::Utf8)?;
+    let a = col.as_string::<i32>();
+    Ok((0..a.len()).map(|i| a.is_valid(i).then(|| a.value(i).to_string())).collect())
+}
+
+#[derive(Default)]
+struct Acc {
+    events: i64,
+    articles: i64,
+    goldstein_sum: f64,
+    goldstein_n: i64,
+    tone_sum: f64,
+    quad: BTreeMap<String, i64>,
+    roots: BTreeMap<String, i64>,
+}
+
+/// Runs a series over `ctx` (a session from [`Lake::context`]).
+pub async fn series(ctx: &SessionContext, lake: &Lake, dyad: &Dyad, q: &SeriesQuery) -> Result<Series, AnalyticsError> {
+    let [dyad_sql, totals_sql] = series_sql(EVENTS, dyad, q);
+    let dyad_batches = ctx.sql(&dyad_sql).await?.collect().await?;
+    let total_batches = ctx.sql(&totals_sql).await?.collect().await?;
+
+    let mut acc: BTreeMap<(i64, Direction), Acc> = BTreeMap::new();
+    for batch in &dyad_batches {
+        let (periods, actor1, quad, roots) = (
+            ints(batch, "period")?,
+            strings(batch, "actor1")?,
+            ints(batch, "quad_class")?,
+            strings(batch, "event_root_code")?,
+        );
+        let (events, articles) = (ints(batch, "events")?, ints(batch, "articles")?);
+        let (gsum, gn, tsum) =
+            (floats(batch, "goldstein_sum")?, ints(batch, "goldstein_n")?, floats(batch, "tone_sum")?);
+        for i in 0..batch.num_rows() {
+            let Some(period) = periods[i] else { continue };
+            let direction =
+                if actor1[i].as_deref() == Some(dyad.a.as_str()) { Direction::AToB } else { Direction::BToA };
+            let a = acc.entry((period, direction)).or_default();
+            let n = events[i].unwrap_or(0);
+            a.events += n;
+            a.articles += articles[i].unwrap_or(0);
+            a.goldstein_sum += gsum[i].unwrap_or(0.0);
+            a.goldstein_n += gn[i].unwrap_or(0);
+            a.tone_sum += tsum[i].unwrap_or(0.0);
+            if let Some(qc) = quad[i] {
+                *a.quad.entry(qc.to_string()).or_default() += n;
+            }
+            if let Some(r) = &roots[i] {
+                *a.roots.entry(r.clone()).or_default() += n;
+            }
+        }
+    }
+    let mut totals: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
+    for batch in &total_batches {
+        let (periods, ia, ib) = (ints(batch, "period")?, ints(batch, "involving_a")?, ints(batch, "involving_b")?);
+        for i in 0..batch.num_rows() {
+            if let Some(p) = periods[i] {
+                totals.insert(p, (ia[i].unwrap_or(0), ib[i].unwrap_or(0)));
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for (&period, &(inv_a, inv_b)) in &totals {
+        for direction in [Direction::AToB, Direction::BToA] {
+            let a = acc.remove(&(period, direction)).unwrap_or_default();
+            let share = |total: i64| (total > 0).then(|| a.events as f64 / total as f64);
+            rows.push(SeriesRow {
+                period: q.by.label(period),
+                direction,
+                direction_label: direction.label(dyad),
+                events: a.events,
+                articles: a.articles,
+                goldstein_mean: (a.goldstein_n > 0).then(|| a.goldstein_sum / a.goldstein_n as f64),
+                tone_mean: (a.events > 0).then(|| a.tone_sum / a.events as f64),
+                quad_class: (1..=4)
+                    .map(|k| (k.to_string(), a.quad.get(&k.to_string()).copied().unwrap_or(0)))
+                    .collect(),
+                root_codes: a.roots,
+                events_involving_a: inv_a,
+                events_involving_b: inv_b,
+                share_of_a: share(inv_a),
+                share_of_b: share(inv_b),
+            });
+        }
+    }
+    let first_date = lake.parts.iter().map(|p| p.min_date.clone()).filter(|d| !d.is_empty()).min();
+    let last_date = lake.parts.iter().map(|p| p.max_date.clone()).max();
+    Ok(Series {
+        dyad: dyad.clone(),
+        by: q.by,
+        rows,
+        source: SeriesSource {
+            dataset: "GDELT Event Database",
+            citation: GDELT_CITATION,
+            files: lake.files,
+            events_stored: lake.rows(),
+            first_date,
+            last_date,
+        },
+    })
+}
+
+/// Convenience for callers outside an async runtime: builds a session and runs a series.
+pub fn series_blocking(lake: &Lake, dyad: &Dyad, q: &SeriesQuery) -> Result<Series, AnalyticsError> {
+    let runtime = crate::runtime()?;
+    runtime.block_on(async {
+        let ctx = lake.context(crate::threads()).await?;
+        series(&ctx, lake, dyad, q).await
+    })
+}

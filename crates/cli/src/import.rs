@@ -1,0 +1,113 @@
+//! `entente import gdelt`: runs the import with a progress bar and prints its summary.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use anyhow::Result;
+use entente_import::{FileOutcome, ImportOptions, Progress, discover, import};
+use entente_store::Store;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::output::Format;
+
+pub fn gdelt(
+    data: &std::path::Path,
+    store: &mut Store,
+    paths: &[String],
+    threads: Option<usize>,
+    chunk_mb: u64,
+    format: Format,
+) -> Result<ExitCode> {
+    let files = discover(paths)?;
+    let mut options = ImportOptions::default();
+    if let Some(t) = threads {
+        options.threads = t.max(1);
+    }
+    options.chunk_bytes = chunk_mb.max(1) << 20;
+    let progress = Arc::new(Progress::default());
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let ticker = {
+        let (bar, progress, done) = (bar.clone(), Arc::clone(&progress), Arc::clone(&done));
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                bar.set_length(progress.bytes_total.load(Ordering::Relaxed));
+                bar.set_position(progress.bytes_done.load(Ordering::Relaxed));
+                bar.set_message(format!(
+                    "files {}/{} · rows {} stored, {} rejected",
+                    progress.files_done.load(Ordering::Relaxed),
+                    progress.files_total.load(Ordering::Relaxed),
+                    progress.rows_stored.load(Ordering::Relaxed),
+                    progress.rows_rejected.load(Ordering::Relaxed),
+                ));
+                std::thread::sleep(Duration::from_millis(120));
+            }
+        })
+    };
+    let result = import(data, store, &files, &options, &progress);
+    done.store(true, Ordering::Relaxed);
+    let _ = ticker.join();
+    bar.finish_and_clear();
+    let summary = result?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(std::io::stdout().lock(), &summary)?;
+            println!();
+        }
+        Format::Table | Format::Csv => {
+            let skipped = summary.file_results.iter().filter(|r| r.outcome == FileOutcome::Skipped).count();
+            if skipped > 0 {
+                eprintln!("{skipped} files were imported before and were skipped.");
+            }
+            for r in &summary.file_results {
+                match r.outcome {
+                    FileOutcome::Skipped => {}
+                    FileOutcome::Imported if r.rows_rejected > 0 => {
+                        eprintln!("{}: {} rows stored, {} rejected", r.path, r.rows_stored, r.rows_rejected)
+                    }
+                    FileOutcome::Imported => {}
+                    _ => eprintln!(
+                        "{}: {}{}",
+                        r.path,
+                        match r.outcome {
+                            FileOutcome::Skipped => "skipped",
+                            FileOutcome::Duplicate => "duplicate",
+                            _ => "FAILED",
+                        },
+                        r.reason.as_ref().map(|s| format!(": {s}")).unwrap_or_default()
+                    ),
+                }
+            }
+            let mb = summary.bytes_uncompressed as f64 / 1e6;
+            let secs = summary.seconds.max(1e-9);
+            println!(
+                "import {}: {} files ({} imported, {} skipped, {} failed); {} rows read = {} stored + {} rejected; {:.1} MB in {:.2} s ({:.0} rows/s, {:.1} MB/s); {} Parquet parts",
+                summary.import_id,
+                summary.files,
+                summary.files_imported,
+                summary.files_skipped,
+                summary.files_failed,
+                summary.rows_read,
+                summary.rows_stored,
+                summary.rows_rejected,
+                mb,
+                secs,
+                summary.rows_read as f64 / secs,
+                mb / secs,
+                summary.parts_written
+            );
+            if summary.rows_rejected > 0 {
+                println!("See the rejects with: entente query \"SELECT * FROM gdelt_rejects\"");
+            }
+        }
+    }
+    Ok(if summary.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
