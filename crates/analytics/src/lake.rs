@@ -135,3 +135,29 @@ fn mem_table(s: &Snapshot) -> Result<MemTable, AnalyticsError> {
     let batch = RecordBatch::try_new(Arc::clone(&schema), columns)?;
     Ok(MemTable::try_new(schema, vec![vec![batch]])?)
 }
+
+/// A query session over a lake, built once and reused (by the web server, across requests).
+#[derive(Clone)]
+pub struct Engine {
+    pub lake: Arc<Lake>,
+    ctx: SessionContext,
+}
+
+impl Engine {
+    pub async fn new(lake: Lake) -> Result<Engine, AnalyticsError> {
+        let ctx = lake.context(crate::threads()).await?;
+        Ok(Engine { lake: Arc::new(lake), ctx })
+    }
+
+    pub async fn series(
+        &self,
+        dyad: &entente_model::Dyad,
+        q: &crate::SeriesQuery,
+    ) -> Result<crate::Series, AnalyticsError> {
+        crate::series::series(&self.ctx, &self.lake, dyad, q).await
+    }
+
+    pub async fn query(&self, sql: &str, limits: crate::Limits) -> Result<crate::QueryResult, AnalyticsError> {
+        crate::query::query(&self.ctx, sql, limits).await
+    }
+}

@@ -16,7 +16,7 @@ pub mod timeline;
 
 use std::time::Duration;
 
-pub use lake::Lake;
+pub use lake::{Engine, Lake};
 pub use query::{Limits, QueryResult};
 pub use series::{By, Series, SeriesQuery, SeriesRow};
 pub use timeline::{Summary, Timeline, TimelineEntry, timeline};

@@ -335,7 +335,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Serve { addr } => {
             data::open(&dir)?;
-            entente_web::serve(addr, &data::db_path(&dir))?;
+            entente_web::serve(addr, &dir)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -2,7 +2,7 @@
 //! JSON twin of the dyad page and the input of its HTML.
 
 use entente_analytics::timeline::SourceRef;
-use entente_analytics::{Summary, TimelineEntry, timeline};
+use entente_analytics::{Series, Summary, TimelineEntry, timeline};
 use entente_cite::{Style, format, sort_for};
 use entente_model::Dyad;
 use entente_model::record::{Citation, Record, RecordKind, format_number};
@@ -42,6 +42,8 @@ pub struct DyadView {
     pub timeline: Vec<TimelineEntry>,
     pub records: Vec<RecordView>,
     pub bibliography: Vec<BibEntry>,
+    /// The GDELT cooperation series by month, when events are imported.
+    pub gdelt: Option<Series>,
 }
 
 /// Gathers the dyad's timeline, the other records that bear on it, and the bibliography of
@@ -110,6 +112,7 @@ pub fn build(
         timeline: t.entries,
         records,
         bibliography,
+        gdelt: None,
     })
 }
 

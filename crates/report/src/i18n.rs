@@ -76,6 +76,24 @@ pub fn tr(lang: &str, key: &'static str) -> &'static str {
         "cited_sources" => ["sources cited", "sources citées", "источников", "дереккөз"],
         "home" => ["Home", "Accueil", "Главная", "Басты бет"],
         "datasets" => ["Datasets", "Jeux de données", "Наборы данных", "Деректер жинақтары"],
+        "gdelt_series" => [
+            "GDELT events between the two countries, by month",
+            "Événements GDELT entre les deux pays, par mois",
+            "События GDELT между двумя странами, по месяцам",
+            "Екі ел арасындағы GDELT оқиғалары, ай бойынша",
+        ],
+        "gdelt_not_imported" => [
+            "No GDELT events are imported. Run: entente import gdelt <files or folders>",
+            "Aucun événement GDELT importé. Lancez : entente import gdelt <fichiers ou dossiers>",
+            "События GDELT не импортированы. Выполните: entente import gdelt <файлы или папки>",
+            "GDELT оқиғалары импортталмаған. Орындаңыз: entente import gdelt <файлдар не қалталар>",
+        ],
+        "gdelt_none_between" => [
+            "The imported GDELT events hold none between these two countries",
+            "Les événements GDELT importés n'en contiennent aucun entre ces deux pays",
+            "В импортированных событиях GDELT нет событий между этими странами",
+            "Импортталған GDELT оқиғаларында бұл екі ел арасында оқиға жоқ",
+        ],
         "not_found" => ["Not found", "Introuvable", "Не найдено", "Табылмады"],
         _ => return key,
     };

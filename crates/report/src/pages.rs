@@ -163,6 +163,17 @@ pub fn dyad(view: &DyadView) -> Markup {
         (svg::timeline(&t, lang))
         h2 { (tr(lang, "events_per_year")) }
         (svg::per_year(&t, lang))
+        h2 { (tr(lang, "gdelt_series")) }
+        @match &view.gdelt {
+            Some(series) if series.rows.iter().any(|r| r.events > 0) => {
+                (svg::series(series, lang))
+                p.muted { (series.source.citation) " " (series.source.files) " files, " (series.source.events_stored) " events." }
+            }
+            Some(series) if series.source.files > 0 => {
+                p { (tr(lang, "gdelt_none_between")) " (" (series.source.files) " files, " (series.source.events_stored) " events)." }
+            }
+            _ => { p.muted { (tr(lang, "gdelt_not_imported")) } }
+        }
         h2 { (tr(lang, "records")) }
         @if view.timeline.is_empty() {
             p { (tr(lang, "no_events")) }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use entente_analytics::Timeline;
+use entente_analytics::{Series, Timeline};
 use entente_model::dyad::Direction;
 use maud::{Markup, html};
 
@@ -145,6 +145,85 @@ pub fn per_year(t: &Timeline, lang: &str) -> Markup {
                     text x=(bx - GAP / 2 - 3) y=(TOP + PLOT_H + 14) text-anchor="middle" { "…" }
                 }
                 text x=(bx + BAR / 2) y=(TOP + PLOT_H + 14) text-anchor="middle" { (year) }
+            }
+        }
+    }
+}
+
+/// The GDELT series as two lines, one per direction: events per period, with a hover title
+/// on every point giving events, articles, mean Goldstein and tone.
+pub fn series(s: &Series, lang: &str) -> Markup {
+    let mut periods: Vec<&str> = s.rows.iter().map(|r| r.period.as_str()).collect();
+    periods.dedup();
+    const LEFT: i32 = 44;
+    const TOP: i32 = 24;
+    const PLOT_H: i32 = 180;
+    let step = if periods.len() > 60 {
+        8
+    } else if periods.len() > 24 {
+        14
+    } else {
+        40
+    };
+    let width = (LEFT + step * periods.len().max(1) as i32 + 40).max(360);
+    let height = TOP + PLOT_H + 46;
+    let max = s.rows.iter().map(|r| r.events).max().unwrap_or(0).max(1);
+    let x = |i: usize| LEFT + 10 + step * i as i32;
+    let y = |n: i64| TOP + PLOT_H - ((n * i64::from(PLOT_H)) / max) as i32;
+    let label_every = (periods.len() / 12).max(1);
+    let lines: Vec<(Direction, String, Vec<(i32, i32, String)>)> = [Direction::AToB, Direction::BToA]
+        .into_iter()
+        .map(|d| {
+            let points: Vec<(i32, i32, String)> = s
+                .rows
+                .iter()
+                .filter(|r| r.direction == d)
+                .filter_map(|r| {
+                    let i = periods.iter().position(|p| *p == r.period)?;
+                    let mut hover = format!(
+                        "{} {}: {} {}, {} articles",
+                        r.period,
+                        r.direction_label,
+                        r.events,
+                        tr(lang, "events"),
+                        r.articles
+                    );
+                    if let Some(g) = r.goldstein_mean {
+                        hover.push_str(&format!(", Goldstein {g:.2}"));
+                    }
+                    if let Some(t) = r.tone_mean {
+                        hover.push_str(&format!(", tone {t:.2}"));
+                    }
+                    Some((x(i), y(r.events), hover))
+                })
+                .collect();
+            let path = points.iter().map(|(px, py, _)| format!("{px},{py}")).collect::<Vec<_>>().join(" ");
+            (d, path, points)
+        })
+        .collect();
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart series" width=(width) height=(height)
+            viewBox={"0 0 " (width) " " (height)} role="img" aria-label="GDELT" {
+            title { "GDELT: " (s.dyad.a) " – " (s.dyad.b) }
+            style { "text{font:11px system-ui,sans-serif;fill:#333}" }
+            line x1=(LEFT) y1=(TOP + PLOT_H) x2=(width - 10) y2=(TOP + PLOT_H) stroke="#999" {}
+            line x1=(LEFT) y1=(TOP) x2=(LEFT) y2=(TOP + PLOT_H) stroke="#999" {}
+            text x=(LEFT - 4) y=(TOP + 4) text-anchor="end" { (max) }
+            text x=(LEFT - 4) y=(TOP + PLOT_H) text-anchor="end" { "0" }
+            @for (i, p) in periods.iter().enumerate() {
+                @if i % label_every == 0 {
+                    text x=(x(i)) y=(TOP + PLOT_H + 14) text-anchor="middle" { (p) }
+                }
+            }
+            @for (d, path, points) in &lines {
+                polyline points=(path) fill="none" stroke=(direction_colour(*d)) stroke-width="2" {}
+                @for (px, py, hover) in points {
+                    circle cx=(px) cy=(py) r="4" fill=(direction_colour(*d)) { title { (hover) } }
+                }
+            }
+            @for (i, d) in [Direction::AToB, Direction::BToA].into_iter().enumerate() {
+                rect x=(LEFT + 10 + 120 * i as i32) y=(height - 16) width="10" height="10" fill=(direction_colour(d)) {}
+                text x=(LEFT + 24 + 120 * i as i32) y=(height - 7) { (d.label(&s.dyad)) }
             }
         }
     }

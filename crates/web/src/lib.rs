@@ -15,6 +15,7 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use entente_analytics::{By, Engine, Lake, SeriesQuery};
 use entente_cite::Style;
 use entente_model::{CountryTable, Dyad};
 use entente_report::i18n::{lang as pick_lang, tr};
@@ -33,13 +34,42 @@ pub enum WebError {
     Store(#[from] entente_store::StoreError),
 }
 
-/// Shared state: where the store is, and idle connections to it.
+/// Shared state: where the data is, idle store connections, and the query engine's
+/// session over the GDELT parts (rebuilt when an import commits new parts).
 struct AppState {
+    data: PathBuf,
     db: PathBuf,
     idle: Mutex<Vec<Store>>,
+    engine: tokio::sync::Mutex<Option<CachedEngine>>,
+}
+
+/// The query engine over a given set of committed parts.
+#[derive(Clone)]
+struct CachedEngine {
+    parts_key: (usize, Option<String>),
+    engine: Engine,
 }
 
 impl AppState {
+    /// The query engine over the parts committed now, reusing the last one when the
+    /// manifest has not changed.
+    async fn engine(self: &Arc<Self>) -> Result<Engine, ApiError> {
+        let data = self.data.clone();
+        let lake = self
+            .with_store(move |s| Lake::from_store(&data, s, false).map_err(|e| ApiError::internal(e.to_string())))
+            .await?;
+        let key = (lake.parts.len(), lake.parts.last().map(|p| p.path.clone()));
+        let mut cached = self.engine.lock().await;
+        if let Some(e) = cached.as_ref()
+            && e.parts_key == key
+        {
+            return Ok(e.engine.clone());
+        }
+        let engine = Engine::new(lake).await.map_err(|e| ApiError::internal(e.to_string()))?;
+        *cached = Some(CachedEngine { parts_key: key, engine: engine.clone() });
+        Ok(engine)
+    }
+
     /// Runs `f` with a store connection on a blocking thread.
     async fn with_store<T: Send + 'static>(
         self: &Arc<Self>,
@@ -106,9 +136,14 @@ fn html(body: String) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body)
 }
 
-/// The application's routes over the store at `db`.
-pub fn router(db: &Path) -> Router {
-    let state = Arc::new(AppState { db: db.to_path_buf(), idle: Mutex::new(Vec::new()) });
+/// The application's routes over the data folder `data` (its store is `data/entente.db`).
+pub fn router(data: &Path) -> Router {
+    let state = Arc::new(AppState {
+        data: data.to_path_buf(),
+        db: data.join("entente.db"),
+        idle: Mutex::new(Vec::new()),
+        engine: tokio::sync::Mutex::new(None),
+    });
     Router::new()
         .route("/", get(home))
         .route("/index.json", get(home_json))
@@ -119,14 +154,14 @@ pub fn router(db: &Path) -> Router {
         .with_state(state)
 }
 
-/// Serves until Ctrl-C on `addr`, printing the address once listening.
-pub fn serve(addr: SocketAddr, db: &Path) -> Result<(), WebError> {
+/// Serves the data folder `data` until Ctrl-C on `addr`, printing the address once listening.
+pub fn serve(addr: SocketAddr, data: &Path) -> Result<(), WebError> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| WebError::Bind { addr, source })?;
         let local = listener.local_addr()?;
         eprintln!("entente is serving http://{local}/ (Ctrl-C stops it)");
-        axum::serve(listener, router(db))
+        axum::serve(listener, router(data))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
@@ -214,11 +249,15 @@ async fn dyad(
             .in_json(json));
     }
     let dyad = Dyad::new(&a, &b);
-    let view = state
+    let for_view = dyad.clone();
+    let mut view = state
         .with_store(move |s| {
-            dyad_view(s, &dyad, lang, style).map_err(|e| ApiError::internal(e.to_string()).in_json(json))
+            dyad_view(s, &for_view, lang, style).map_err(|e| ApiError::internal(e.to_string()).in_json(json))
         })
         .await?;
+    let engine = state.engine().await.map_err(|e| e.in_json(json))?;
+    let q = SeriesQuery { by: By::Month, from_year: None, to_year: None };
+    view.gdelt = Some(engine.series(&dyad, &q).await.map_err(|e| ApiError::internal(e.to_string()).in_json(json))?);
     Ok(if json { axum::Json(view).into_response() } else { html(pages::dyad(&view).into_string()).into_response() })
 }
 

@@ -18,7 +18,7 @@ fn server() -> TestServer {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = router(&db);
+    let app = router(dir.path());
     runtime.spawn(async move { axum::serve(listener, app).await });
     TestServer { addr, _dir: dir, _runtime: runtime }
 }
@@ -56,6 +56,46 @@ fn home_dyad_page_and_json_twin() {
     let (status, _, body) = get(s.addr, "/index.json");
     assert_eq!(status, 200);
     assert!(body.contains("\"fra-kaz\""));
+}
+
+#[test]
+fn the_dyad_page_shows_the_gdelt_series_once_imported() {
+    let s = server();
+    let (_, _, body) = get(s.addr, "/dyad/FRA/KAZ.json");
+    assert!(body.contains("\"gdelt\":{"), "{}", &body[..body.len().min(300)]);
+    let (_, _, body) = get(s.addr, "/dyad/FRA/KAZ");
+    assert!(body.contains("entente import gdelt"), "the page says how to import");
+
+    // Import a real GDELT file holding FRA–KAZ events, then the same page draws the series.
+    let Some(file) = shared_file("gdelt/events/v2_15min/oreillyross_GDELT_Downloader/20250110131500.export.CSV.zip")
+    else {
+        return;
+    };
+    let mut store = Store::open(&s._dir.path().join("entente.db")).unwrap();
+    let progress = entente_import::Progress::default();
+    let summary = entente_import::import(
+        s._dir.path(),
+        &mut store,
+        &[file],
+        &entente_import::ImportOptions::default(),
+        &progress,
+    )
+    .unwrap();
+    assert!(summary.rows_stored > 0);
+    let (_, _, body) = get(s.addr, "/dyad/FRA/KAZ");
+    assert!(body.contains("class=\"chart series\""), "no series chart");
+    let (_, _, json) = get(s.addr, "/dyad/FRA/KAZ.json");
+    assert!(json.contains("\"events_stored\":"), "the series carries its source");
+}
+
+fn shared_file(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", p.display());
+    eprintln!("SKIPPED: {} is not there", p.display());
+    None
 }
 
 #[test]

@@ -27,7 +27,7 @@ fn server() -> Server {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = entente_web::router(&db);
+    let app = entente_web::router(dir.path());
     runtime.spawn(async move { axum::serve(listener, app).await });
     Server { addr, dir, _runtime: runtime }
 }
