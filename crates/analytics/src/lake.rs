@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use datafusion::arrow::array::{ArrayRef, BinaryArray, Float64Array, Int64Array, RecordBatch, StringArray};
-use datafusion::arrow::datatypes::{DataType, Field, Schema};
+use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use datafusion::datasource::MemTable;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
@@ -16,6 +16,9 @@ use crate::AnalyticsError;
 
 /// The name of the GDELT events table in SQL.
 pub const EVENTS: &str = "gdelt_events";
+/// The per-part rollups: events per country and month (each event counted once for each of
+/// its actors' countries).
+pub const COUNTS: &str = "gdelt_country_counts";
 
 /// What the store says is queryable: committed parts, and (optionally) curated tables.
 pub struct Lake {
@@ -54,26 +57,49 @@ impl Lake {
         parquet.pushdown_filters = true;
         parquet.reorder_filters = true;
         let ctx = SessionContext::new_with_config(config);
-        if self.parts.is_empty() {
-            let schema = entente_ingest::gdelt::schema();
-            let table = MemTable::try_new(Arc::clone(&schema), vec![vec![]])?;
-            ctx.register_table(EVENTS, Arc::new(table))?;
-        } else {
-            let mut urls = Vec::with_capacity(self.parts.len());
-            for p in &self.parts {
-                let path = self.data.join(&p.path);
-                urls.push(ListingTableUrl::parse(path.to_string_lossy().as_ref())?);
-            }
-            let options = ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
-            let config = ListingTableConfig::new_with_multi_paths(urls).with_listing_options(options);
-            let config = config.infer_schema(&ctx.state()).await?;
-            ctx.register_table(EVENTS, Arc::new(ListingTable::try_new(config)?))?;
-        }
+        let events: Vec<PathBuf> = self.parts.iter().map(|p| self.data.join(&p.path)).collect();
+        let counts: Vec<PathBuf> = self.parts.iter().map(|p| self.data.join(&p.counts_path)).collect();
+        register(&ctx, EVENTS, &events, entente_ingest::gdelt::schema()).await?;
+        register(&ctx, COUNTS, &counts, counts_schema()).await?;
         for (name, snapshot) in &self.tables {
             ctx.register_table(*name, Arc::new(mem_table(snapshot)?))?;
         }
         Ok(ctx)
     }
+}
+
+/// The schema of the rollups, as `entente-import` writes them.
+fn counts_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("country", DataType::Utf8, false),
+        Field::new("year", DataType::Int32, false),
+        Field::new("month_year", DataType::Int32, false),
+        Field::new("events", DataType::Int64, false),
+    ]))
+}
+
+/// Registers `name` over exactly these Parquet files (an empty table of `schema` when
+/// there are none), never by listing a folder, so uncommitted files stay invisible.
+async fn register(
+    ctx: &SessionContext,
+    name: &str,
+    files: &[PathBuf],
+    schema: SchemaRef,
+) -> Result<(), AnalyticsError> {
+    if files.is_empty() {
+        let table = MemTable::try_new(Arc::clone(&schema), vec![vec![]])?;
+        ctx.register_table(name, Arc::new(table))?;
+        return Ok(());
+    }
+    let mut urls = Vec::with_capacity(files.len());
+    for f in files {
+        urls.push(ListingTableUrl::parse(f.to_string_lossy().as_ref())?);
+    }
+    let options = ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
+    let config = ListingTableConfig::new_with_multi_paths(urls).with_listing_options(options);
+    let config = config.infer_schema(&ctx.state()).await?;
+    ctx.register_table(name, Arc::new(ListingTable::try_new(config)?))?;
+    Ok(())
 }
 
 /// A copied SQLite table as an Arrow table, each column typed by the values it holds.

@@ -7,6 +7,7 @@ use datafusion::arrow::array::{Array, RecordBatch};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::arrow::util::display::{ArrayFormatter, FormatOptions};
 use datafusion::execution::context::SQLOptions;
+use datafusion::logical_expr::LogicalPlan;
 use datafusion::prelude::SessionContext;
 use serde::Serialize;
 use serde_json::{Number, Value};
@@ -51,7 +52,9 @@ pub async fn query(ctx: &SessionContext, sql: &str, limits: Limits) -> Result<Qu
             AnalyticsError::DataFusion(e)
         }
     })?;
-    let df = df.limit(0, Some(limits.max_rows + 1))?;
+    // EXPLAIN must stay at the root of its plan; its output is small anyway.
+    let explain = matches!(df.logical_plan(), LogicalPlan::Explain(_) | LogicalPlan::Analyze(_));
+    let df = if explain { df } else { df.limit(0, Some(limits.max_rows + 1))? };
     let batches: Vec<RecordBatch> = tokio::time::timeout(limits.timeout, df.collect())
         .await
         .map_err(|_| AnalyticsError::Timeout(limits.timeout))??;

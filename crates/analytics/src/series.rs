@@ -15,7 +15,7 @@ use entente_model::{Direction, Dyad};
 use serde::Serialize;
 
 use crate::AnalyticsError;
-use crate::lake::{EVENTS, Lake};
+use crate::lake::{COUNTS, EVENTS, Lake};
 
 /// How a series is cut into periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,34 +98,35 @@ pub struct Series {
 
 pub const GDELT_CITATION: &str = "The GDELT Project, GDELT Event Database (www.gdeltproject.org); events as imported by entente from the files listed in its manifest (entente query \"SELECT * FROM gdelt_files\").";
 
-/// The two SQL statements a series runs over `table`: the dyad's events grouped by period,
-/// Actor1 country, QuadClass and root code; and the events involving each country per
-/// period. Country codes come from the country table (three capital letters), so they are
-/// safe to inline.
-pub fn series_sql(table: &str, dyad: &Dyad, q: &SeriesQuery) -> [String; 2] {
+/// The two SQL statements a series runs: the pair's events (found by `actor_pair`, which
+/// parts are sorted by) grouped by period, Actor1 country, QuadClass and root code; and the
+/// events involving each country per period, from the parts' rollups. Country codes come
+/// from the country table (three capital letters), so they are safe to inline.
+pub fn series_sql(events: &str, counts: &str, dyad: &Dyad, q: &SeriesQuery) -> [String; 2] {
     let (a, b) = (&dyad.a, &dyad.b);
+    let pair = if a <= b { format!("{a}-{b}") } else { format!("{b}-{a}") };
     let p = q.by.column();
-    let mut dates = String::new();
+    let mut years = String::new();
     if let Some(y) = q.from_year {
-        dates.push_str(&format!(" AND sql_date >= DATE '{y:04}-01-01'"));
+        years.push_str(&format!(" AND year >= {y}"));
     }
     if let Some(y) = q.to_year {
-        dates.push_str(&format!(" AND sql_date <= DATE '{y:04}-12-31'"));
+        years.push_str(&format!(" AND year <= {y}"));
     }
     let dyad_sql = format!(
         "SELECT {p} AS period, actor1_iso3 AS actor1, quad_class, event_root_code, count(*) AS events, \
          sum(num_articles) AS articles, sum(goldstein_scale) AS goldstein_sum, count(goldstein_scale) AS goldstein_n, \
          sum(avg_tone) AS tone_sum \
-         FROM {table} \
-         WHERE ((actor1_iso3 = '{a}' AND actor2_iso3 = '{b}') OR (actor1_iso3 = '{b}' AND actor2_iso3 = '{a}')){dates} \
+         FROM {events} \
+         WHERE actor_pair = '{pair}'{years} \
          GROUP BY {p}, actor1_iso3, quad_class, event_root_code"
     );
     let totals_sql = format!(
         "SELECT {p} AS period, \
-         sum(CASE WHEN actor1_iso3 = '{a}' OR actor2_iso3 = '{a}' THEN 1 ELSE 0 END) AS involving_a, \
-         sum(CASE WHEN actor1_iso3 = '{b}' OR actor2_iso3 = '{b}' THEN 1 ELSE 0 END) AS involving_b \
-         FROM {table} \
-         WHERE (actor1_iso3 IN ('{a}', '{b}') OR actor2_iso3 IN ('{a}', '{b}')){dates} \
+         sum(CASE WHEN country = '{a}' THEN events ELSE 0 END) AS involving_a, \
+         sum(CASE WHEN country = '{b}' THEN events ELSE 0 END) AS involving_b \
+         FROM {counts} \
+         WHERE country IN ('{a}', '{b}'){years} \
          GROUP BY {p}"
     );
     [dyad_sql, totals_sql]
@@ -166,9 +167,11 @@ struct Acc {
 
 /// Runs a series over `ctx` (a session from [`Lake::context`]).
 pub async fn series(ctx: &SessionContext, lake: &Lake, dyad: &Dyad, q: &SeriesQuery) -> Result<Series, AnalyticsError> {
-    let [dyad_sql, totals_sql] = series_sql(EVENTS, dyad, q);
-    let dyad_batches = ctx.sql(&dyad_sql).await?.collect().await?;
-    let total_batches = ctx.sql(&totals_sql).await?.collect().await?;
+    let [dyad_sql, totals_sql] = series_sql(EVENTS, COUNTS, dyad, q);
+    // The pair's events (few) and each country's totals (a light scan), side by side.
+    let (dyad_batches, total_batches) = tokio::try_join!(async { ctx.sql(&dyad_sql).await?.collect().await }, async {
+        ctx.sql(&totals_sql).await?.collect().await
+    },)?;
 
     let mut acc: BTreeMap<(i64, Direction), Acc> = BTreeMap::new();
     for batch in &dyad_batches {
@@ -250,11 +253,38 @@ pub async fn series(ctx: &SessionContext, lake: &Lake, dyad: &Dyad, q: &SeriesQu
     })
 }
 
-/// Convenience for callers outside an async runtime: builds a session and runs a series.
-pub fn series_blocking(lake: &Lake, dyad: &Dyad, q: &SeriesQuery) -> Result<Series, AnalyticsError> {
+/// How long a series took: building the session once, then each run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timing {
+    pub session_ms: f64,
+    pub runs_ms: Vec<f64>,
+    pub median_ms: f64,
+}
+
+/// For callers outside an async runtime: builds a session and runs the series `repeat`
+/// times (at least once), timing each run.
+pub fn series_blocking(
+    lake: &Lake,
+    dyad: &Dyad,
+    q: &SeriesQuery,
+    repeat: usize,
+) -> Result<(Series, Timing), AnalyticsError> {
     let runtime = crate::runtime()?;
     runtime.block_on(async {
+        let started = std::time::Instant::now();
         let ctx = lake.context(crate::threads()).await?;
-        series(&ctx, lake, dyad, q).await
+        let session_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let mut runs_ms = Vec::new();
+        let mut last = None;
+        for _ in 0..repeat.max(1) {
+            let t = std::time::Instant::now();
+            last = Some(series(&ctx, lake, dyad, q).await?);
+            runs_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let mut sorted = runs_ms.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median_ms = sorted[sorted.len() / 2];
+        let series = last.ok_or_else(|| AnalyticsError::Runtime(std::io::Error::other("no run")))?;
+        Ok((series, Timing { session_ms, runs_ms, median_ms }))
     })
 }

@@ -17,7 +17,7 @@ pub fn gdelt(
     store: &mut Store,
     paths: &[String],
     threads: Option<usize>,
-    chunk_mb: u64,
+    (chunk_mb, part_rows, row_group_rows): (u64, usize, usize),
     format: Format,
 ) -> Result<ExitCode> {
     let files = discover(paths)?;
@@ -26,6 +26,8 @@ pub fn gdelt(
         options.threads = t.max(1);
     }
     options.chunk_bytes = chunk_mb.max(1) << 20;
+    options.part_rows = part_rows.max(1);
+    options.row_group_rows = row_group_rows;
     let progress = Arc::new(Progress::default());
     let bar = ProgressBar::new(0);
     bar.set_style(

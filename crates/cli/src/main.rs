@@ -145,10 +145,13 @@ enum Command {
         /// Print the SQL the series runs (for DuckDB or another engine) and exit
         #[arg(long)]
         show_sql: bool,
+        /// Run the series N times in one session and print the timings (JSON) on stderr
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        repeat: usize,
     },
     /// Read-only SQL over GDELT events (gdelt_events) and the curated and manifest tables
     ///
-    /// Tables: gdelt_events, records, curated_events, event_countries, event_domains,
+    /// Tables: gdelt_events, gdelt_country_counts, records, curated_events, event_countries, event_domains,
     /// event_actors, citations, observations, datasets, gdelt_files, gdelt_rejects,
     /// gdelt_parts, gdelt_imports (`SHOW TABLES` lists them, `DESCRIBE t` shows columns).
     /// Statements that write or change settings are refused.
@@ -191,8 +194,15 @@ enum ImportCommand {
         threads: Option<usize>,
         /// Megabytes of CSV committed at a time: an interrupted import loses at most one
         /// chunk per thread of work
-        #[arg(long, value_name = "MB", default_value_t = 512)]
+        #[arg(long, value_name = "MB", default_value_t = 192)]
         chunk_size: u64,
+        /// Rows each thread buffers before it writes a Parquet part (memory against fewer,
+        /// larger files)
+        #[arg(long, value_name = "ROWS", default_value_t = 500_000)]
+        part_rows: usize,
+        /// Rows per Parquet row group
+        #[arg(long, value_name = "ROWS", default_value_t = 65_536)]
+        row_group_rows: usize,
         /// Output of the final summary
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -291,7 +301,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::datasets(&store.datasets()?, format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Series { a, b, by, from, to, format, show_sql } => {
+        Command::Series { a, b, by, from, to, format, show_sql, repeat } => {
             let dyad = dyad(&a, &b)?;
             if let (Some(f), Some(t)) = (from, to)
                 && f > t
@@ -307,7 +317,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 to_year: to,
             };
             if show_sql {
-                for sql in series_sql("gdelt_events", &dyad, &q) {
+                for sql in series_sql("gdelt_events", "gdelt_country_counts", &dyad, &q) {
                     println!("{sql};");
                 }
                 return Ok(ExitCode::SUCCESS);
@@ -317,7 +327,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if lake.parts.is_empty() {
                 eprintln!("No GDELT events are imported yet: run `entente import gdelt <files>` first.");
             }
-            let series = series_blocking(&lake, &dyad, &q)?;
+            let (series, timing) = series_blocking(&lake, &dyad, &q, repeat)?;
+            if repeat > 1 {
+                eprintln!("{}", serde_json::to_string(&timing)?);
+            }
             output::series(&series, format)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -329,9 +342,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::query(&result, format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import(ImportCommand::Gdelt { paths, threads, chunk_size, format }) => {
+        Command::Import(ImportCommand::Gdelt { paths, threads, chunk_size, part_rows, row_group_rows, format }) => {
             let mut store = data::open(&dir)?;
-            import::gdelt(&dir, &mut store, &paths, threads, chunk_size, format)
+            import::gdelt(&dir, &mut store, &paths, threads, (chunk_size, part_rows, row_group_rows), format)
         }
         Command::Serve { addr } => {
             data::open(&dir)?;

@@ -308,12 +308,17 @@ fn the_same_file_zipped_or_renamed_is_not_imported_twice_and_bad_zips_fail_clear
     // The plain file has the same name once `.zip` is dropped: skipped.
     let plain = json(&data, &["import", "gdelt", original.to_str().unwrap(), "--format", "json"]);
     assert_eq!(plain["files_skipped"], 1);
-    // The same content under another name: a duplicate, not imported.
-    let renamed = dir.path().join("20991231000000.export.CSV");
-    std::fs::copy(&original, &renamed).unwrap();
+    // The same file under another name: a duplicate, not imported. (Identity is the file's
+    // bytes, as GDELT's own file lists give MD5s of the zips.)
+    let renamed = dir.path().join("20991231000000.export.CSV.zip");
+    std::fs::copy(&zipped, &renamed).unwrap();
     let dup = json(&data, &["import", "gdelt", renamed.to_str().unwrap(), "--format", "json"]);
     assert_eq!(dup["file_results"][0]["outcome"], "duplicate");
     assert_eq!(sql(&data, "SELECT count(*) FROM gdelt_events")[0][0], 2111);
+    // A plain file's MD5 is its CSV's, which the shared MANIFEST.csv gives for this file.
+    let other = tempfile::tempdir().unwrap();
+    json(other.path(), &["import", "gdelt", original.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(sql(other.path(), "SELECT md5 FROM gdelt_files")[0][0], "5c9188ac1f9223c13db85c8d625384cb");
     // A zip that is not one fails with its reason, and the exit code says so.
     let bad = dir.path().join("20000101000000.export.CSV.zip");
     std::fs::File::create(&bad).unwrap().write_all(b"not a zip at all").unwrap();

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fs::File;
-use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -21,6 +21,7 @@ use std::time::Instant;
 use arrow_array::RecordBatch;
 use entente_ingest::gdelt::{EventBuilder, EventSink, Reader, Reject};
 use entente_store::{GdeltFile, GdeltImport, GdeltPart, GdeltReject, Store};
+use md5::{Digest, Md5};
 use serde::Serialize;
 
 use crate::parts::{remove_orphans, write_part, year_dir};
@@ -45,18 +46,22 @@ pub enum ImportError {
 pub struct ImportOptions {
     /// Worker threads (default: the machine's cores).
     pub threads: usize,
-    /// Rows per Parquet part and year before it is written.
+    /// Rows a worker buffers (across years) before it writes its fullest year as a part.
     pub part_rows: usize,
     /// Uncompressed bytes a chunk (a unit of commit) aims for.
     pub chunk_bytes: u64,
+    /// Rows per Parquet row group: smaller groups let statistics skip more, larger ones
+    /// compress better.
+    pub row_group_rows: usize,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
-            part_rows: 1_000_000,
-            chunk_bytes: 512 << 20,
+            part_rows: 500_000,
+            chunk_bytes: 192 << 20,
+            row_group_rows: 64 * 1024,
         }
     }
 }
@@ -118,6 +123,10 @@ pub struct ImportSummary {
     /// Bytes of CSV after decompression.
     pub bytes_uncompressed: u64,
     pub parts_written: u64,
+    /// Thread-seconds spent reading and typing rows, and sorting and writing Parquet: where
+    /// the time went (their sum exceeds `seconds` when threads run side by side).
+    pub read_seconds: f64,
+    pub write_seconds: f64,
     /// Uncommitted parts of an earlier, killed import that were removed first.
     pub orphans_removed: u64,
     pub seconds: f64,
@@ -210,12 +219,6 @@ impl<R: Read> Read for Counting<'_, R> {
     }
 }
 
-impl<R: Seek> Seek for Counting<'_, R> {
-    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
-        self.inner.seek(pos)
-    }
-}
-
 struct Input {
     path: PathBuf,
     name: String,
@@ -234,6 +237,8 @@ struct ChunkDone {
     rejects: Vec<GdeltReject>,
     results: Vec<FileResult>,
     bytes_uncompressed: u64,
+    read_seconds: f64,
+    write_seconds: f64,
 }
 
 /// Rows of one file, per year, while it is read.
@@ -403,6 +408,8 @@ pub fn import(
                 }
             }
             summary.parts_written += done.parts.len() as u64;
+            summary.read_seconds += done.read_seconds;
+            summary.write_seconds += done.write_seconds;
             summary.bytes_uncompressed += done.bytes_uncompressed;
             summary.file_results.extend(done.results);
         }
@@ -472,18 +479,49 @@ fn make_chunks(files: Vec<Input>, target: u64, threads: usize) -> Vec<Chunk> {
     chunks
 }
 
-/// Runs `f` on the file's uncompressed content: the single member of a zip, or the file.
-fn with_stream<T>(path: &Path, progress: &Progress, f: impl FnOnce(&mut dyn Read) -> io::Result<T>) -> io::Result<T> {
-    let mut file = Counting { inner: BufReader::with_capacity(1 << 20, File::open(path)?), progress };
-    if !is_zip(path) {
-        return f(&mut file);
+/// Hashes what passes through, for the manifest's MD5.
+struct Hashing<R> {
+    inner: R,
+    md5: Md5,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.md5.update(&buf[..n]);
+        Ok(n)
     }
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| io::Error::other(format!("not a readable zip: {e}")))?;
+}
+
+fn hex(md5: Md5) -> String {
+    md5.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs `f` on the file's uncompressed content (the single member of a zip, or the file)
+/// and returns its result with the MD5 of the file as stored: of the zip for a zip, as
+/// GDELT's own file lists give it, and of the CSV for a plain file.
+fn with_stream<T>(
+    path: &Path,
+    progress: &Progress,
+    f: impl FnOnce(&mut dyn Read) -> io::Result<T>,
+) -> io::Result<(T, String)> {
+    let file = Counting { inner: File::open(path)?, progress };
+    if !is_zip(path) {
+        let mut hashing = Hashing { inner: BufReader::with_capacity(1 << 20, file), md5: Md5::new() };
+        let out = f(&mut hashing)?;
+        return Ok((out, hex(hashing.md5)));
+    }
+    // A zip is read whole (GDELT's are a few megabytes at most) and hashed once.
+    let mut bytes = Vec::new();
+    BufReader::new(file).read_to_end(&mut bytes)?;
+    let md5 = hex(Md5::new_with_prefix(&bytes));
+    let mut archive = zip::ZipArchive::new(io::Cursor::new(bytes))
+        .map_err(|e| io::Error::other(format!("not a readable zip: {e}")))?;
     if archive.len() != 1 {
         return Err(io::Error::other(format!("the zip holds {} files; a GDELT export holds one", archive.len())));
     }
     let mut member = archive.by_index(0).map_err(|e| io::Error::other(format!("cannot read the zip member: {e}")))?;
-    f(&mut member)
+    Ok((f(&mut member)?, md5))
 }
 
 /// Holds one chunk's rows per year and writes parts as they fill.
@@ -499,8 +537,13 @@ impl ChunkParts<'_> {
         let entry = self.buffers.entry(year).or_default();
         entry.1 += batch.num_rows();
         entry.0.push(batch);
-        if entry.1 >= self.shared.options.part_rows {
-            self.flush(year)?;
+        // Memory is bounded by the rows buffered across all years: past the limit, the
+        // fullest year is written out.
+        let buffered: usize = self.buffers.values().map(|(_, rows)| rows).sum();
+        if buffered >= self.shared.options.part_rows
+            && let Some(fullest) = self.buffers.iter().max_by_key(|(_, (_, rows))| *rows).map(|(y, _)| *y)
+        {
+            self.flush(fullest)?;
         }
         Ok(())
     }
@@ -517,7 +560,7 @@ impl ChunkParts<'_> {
             self.chunk,
             self.parts.len()
         );
-        let part = write_part(self.shared.data, &rel, year, &batches)?;
+        let part = write_part(self.shared.data, &rel, year, batches, self.shared.options.row_group_rows)?;
         self.parts.push(part);
         Ok(())
     }
@@ -531,6 +574,8 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
         rejects: Vec::new(),
         results: Vec::new(),
         bytes_uncompressed: 0,
+        read_seconds: 0.0,
+        write_seconds: 0.0,
     };
     let progress = shared.progress;
     for input in chunk.files {
@@ -547,9 +592,11 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
         };
         let mut sink = FileSink::default();
         let mut rejects: Vec<Reject> = Vec::new();
+        let started = Instant::now();
         let read = with_stream(&input.path, progress, |stream| reader.read(stream, input.id, &mut sink, &mut rejects));
+        done.read_seconds += started.elapsed().as_secs_f64();
         progress.files_done.fetch_add(1, Ordering::Relaxed);
-        let stats = match read {
+        let (stats, md5) = match read {
             Ok(s) => s,
             Err(e) => {
                 result.reason = Some(e.to_string());
@@ -565,24 +612,26 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
                 done.results.push(result);
                 continue;
             };
-            if let Some(other) = contents.get(&stats.md5) {
+            if let Some(other) = contents.get(&md5) {
                 result.outcome = FileOutcome::Duplicate;
                 result.reason = Some(format!("same content as {other}, already imported"));
                 done.results.push(result);
                 continue;
             }
-            contents.insert(stats.md5.clone(), input.name.clone());
+            contents.insert(md5.clone(), input.name.clone());
         }
         result.rows_read = stats.rows_read;
         result.rows_stored = stats.rows_stored;
         result.rows_rejected = stats.rows_rejected;
         let mut write_error = None;
+        let started = Instant::now();
         for (year, batch) in sink.into_batches() {
             if let Err(e) = out.add(year, batch) {
                 write_error = Some(e);
                 break;
             }
         }
+        done.write_seconds += started.elapsed().as_secs_f64();
         if let Some(e) = write_error {
             // The chunk's parts may now hold part of this file: the whole chunk fails.
             for p in &out.parts {
@@ -612,7 +661,7 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
             name: input.name,
             path: std::fs::canonicalize(&input.path).map(|p| p.display().to_string()).unwrap_or(display),
             size: input.size as i64,
-            md5: stats.md5,
+            md5,
             version: stats.version.map(|v| v.number()).unwrap_or(0),
             rows_read: stats.rows_read as i64,
             rows_stored: stats.rows_stored as i64,
@@ -622,6 +671,7 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
         done.results.push(result);
     }
     let years: Vec<i32> = out.buffers.keys().copied().collect();
+    let started = Instant::now();
     for year in years {
         if let Err(e) = out.flush(year) {
             for p in &out.parts {
@@ -636,6 +686,7 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
             return done;
         }
     }
+    done.write_seconds += started.elapsed().as_secs_f64();
     done.parts = out.parts;
     done
 }

@@ -6,21 +6,38 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use std::collections::HashMap;
+
 use arrow_array::cast::AsArray;
-use arrow_array::types::Date32Type;
-use arrow_array::{Array, RecordBatch};
-use arrow_ord::sort::{SortColumn, SortOptions, lexsort_to_indices};
-use arrow_select::concat::concat_batches;
-use arrow_select::take::take_record_batch;
+use arrow_array::types::{Date32Type, Int32Type};
+use arrow_array::{Array, Int32Array, Int64Array, RecordBatch, StringArray};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_select::interleave::interleave_record_batch;
 use entente_store::GdeltPart;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
-/// Rows per Parquet row group: small enough for statistics to prune well.
-const ROW_GROUP_ROWS: usize = 64 * 1024;
+/// Columns queries filter on: they get page-level statistics (the others row-group level).
+const FILTER_COLUMNS: [&str; 11] = [
+    "actor_pair",
+    "sql_date",
+    "month_year",
+    "year",
+    "actor1_iso3",
+    "actor2_iso3",
+    "action_geo_iso3",
+    "event_root_code",
+    "quad_class",
+    "actor1_country_code",
+    "actor2_country_code",
+];
 
-/// The folder, relative to the data folder, that holds the parts of `year`.
+/// Columns of nearly unique values, where a dictionary only costs time.
+const PLAIN_COLUMNS: [&str; 3] = ["global_event_id", "source_line", "fraction_date"];
+
+/// The folder, relative to the data folder, that holds the parts of `year` (their rollups sit
+/// in the same place under `gdelt/country_counts`).
 pub fn year_dir(year: i32) -> String {
     format!("gdelt/events/year={year}")
 }
@@ -43,20 +60,84 @@ fn iso_date(days: i32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// A three-letter code packed into an integer (null sorts last).
+fn code(s: &StringArray, i: usize) -> u64 {
+    if s.is_null(i) {
+        return NO_CODE;
+    }
+    s.value(i).bytes().take(3).fold(0u64, |acc, b| (acc << 8) | u64::from(b))
+}
+
+const NO_CODE: u64 = 0xFF_FFFF;
+
+fn unpack(code: u64) -> String {
+    let bytes = [(code >> 16) as u8, (code >> 8) as u8, code as u8];
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Each row's sort key: the actors' pair in alphabetical order (both directions of a dyad
+/// together, as `actor_pair` says), then the day. Codes and day are packed into one integer,
+/// so the sort compares integers, not strings. Also counts, per country and month, the
+/// events each country takes part in (once per event), for the part's rollup.
+fn sort_keys(batch: &RecordBatch, counts: &mut HashMap<(u64, i32), i64>) -> io::Result<Vec<u64>> {
+    let schema = batch.schema();
+    let column = |name: &str| schema.index_of(name).map(|i| batch.column(i)).map_err(to_io);
+    let (a1, a2) = (column("actor1_iso3")?.as_string::<i32>(), column("actor2_iso3")?.as_string::<i32>());
+    let dates = column("sql_date")?.as_primitive::<Date32Type>();
+    let months = column("month_year")?.as_primitive::<Int32Type>();
+    let mut keys = Vec::with_capacity(batch.num_rows());
+    for i in 0..batch.num_rows() {
+        let (x, y) = (code(a1, i), code(a2, i));
+        let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
+        keys.push((lo << 40) | (hi << 16) | dates.value(i).clamp(0, 0xFFFF) as u64);
+        let month = months.value(i);
+        if lo != NO_CODE {
+            *counts.entry((lo, month)).or_default() += 1;
+        }
+        if hi != NO_CODE && hi != lo {
+            *counts.entry((hi, month)).or_default() += 1;
+        }
+    }
+    Ok(keys)
+}
+
+/// The schema of a part's country-month rollup.
+pub fn counts_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("country", DataType::Utf8, false),
+        Field::new("year", DataType::Int32, false),
+        Field::new("month_year", DataType::Int32, false),
+        Field::new("events", DataType::Int64, false),
+    ]))
+}
+
 /// Sorts `batches` by (actor1_iso3, actor2_iso3, sql_date) and writes them as one part at
-/// `data/rel_path`, returning its manifest row.
-pub fn write_part(data: &Path, rel_path: &str, year: i32, batches: &[RecordBatch]) -> io::Result<GdeltPart> {
+/// `data/rel_path`, returning its manifest row. Rows are gathered straight from the input
+/// batches into sorted order (no intermediate copy), and the inputs are dropped right after,
+/// so at most two copies of the rows are alive.
+pub fn write_part(
+    data: &Path,
+    rel_path: &str,
+    year: i32,
+    batches: Vec<RecordBatch>,
+    row_group_rows: usize,
+) -> io::Result<GdeltPart> {
     let schema = entente_ingest::gdelt::schema();
-    let batch = concat_batches(&schema, batches).map_err(to_io)?;
-    let column = |name: &str| schema.index_of(name).map(|i| Arc::clone(batch.column(i))).map_err(to_io);
-    let options = Some(SortOptions { descending: false, nulls_first: false });
-    let keys = vec![
-        SortColumn { values: column("actor1_iso3")?, options },
-        SortColumn { values: column("actor2_iso3")?, options },
-        SortColumn { values: column("sql_date")?, options },
-    ];
-    let order = lexsort_to_indices(&keys, None).map_err(to_io)?;
-    let sorted = take_record_batch(&batch, &order).map_err(to_io)?;
+    let mut order: Vec<(u64, u32, u32)> = Vec::with_capacity(batches.iter().map(RecordBatch::num_rows).sum());
+    let mut counts: HashMap<(u64, i32), i64> = HashMap::new();
+    for (b, batch) in batches.iter().enumerate() {
+        for (row, key) in sort_keys(batch, &mut counts)?.into_iter().enumerate() {
+            order.push((key, b as u32, row as u32));
+        }
+    }
+    // Stable, so rows with equal keys keep their input order.
+    order.sort_by_key(|(key, _, _)| *key);
+    let indices: Vec<(usize, usize)> = order.into_iter().map(|(_, b, r)| (b as usize, r as usize)).collect();
+    let refs: Vec<&RecordBatch> = batches.iter().collect();
+    let sorted = interleave_record_batch(&refs, &indices).map_err(to_io)?;
+    drop(indices);
+    drop(refs);
+    drop(batches);
 
     let dates = Arc::clone(sorted.column(schema.index_of("sql_date").map_err(to_io)?));
     let dates = dates.as_primitive::<Date32Type>();
@@ -72,12 +153,18 @@ pub fn write_part(data: &Path, rel_path: &str, year: i32, batches: &[RecordBatch
     let dir = final_path.parent().map(Path::to_path_buf).unwrap_or_else(|| data.to_path_buf());
     std::fs::create_dir_all(&dir)?;
     let tmp: PathBuf = final_path.with_extension("parquet.tmp");
-    let props = WriterProperties::builder()
+    let mut props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
-        .set_statistics_enabled(EnabledStatistics::Page)
-        .set_created_by(format!("entente {}", env!("CARGO_PKG_VERSION")))
-        .build();
+        .set_max_row_group_row_count(Some(row_group_rows.max(1024)))
+        .set_statistics_enabled(EnabledStatistics::Chunk)
+        .set_created_by(format!("entente {}", env!("CARGO_PKG_VERSION")));
+    for c in FILTER_COLUMNS {
+        props = props.set_column_statistics_enabled(c.into(), EnabledStatistics::Page);
+    }
+    for c in PLAIN_COLUMNS {
+        props = props.set_column_dictionary_enabled(c.into(), false);
+    }
+    let props = props.build();
     let file = File::create(&tmp)?;
     let mut writer = ArrowWriter::try_new(file, Arc::clone(&schema), Some(props)).map_err(to_io)?;
     writer.write(&sorted).map_err(to_io)?;
@@ -90,8 +177,11 @@ pub fn write_part(data: &Path, rel_path: &str, year: i32, batches: &[RecordBatch
         // Make the rename durable; not every platform can sync a folder, so failure is fine.
         let _ = d.sync_all();
     }
+    let counts_rel = rel_path.replacen("gdelt/events/", "gdelt/country_counts/", 1);
+    write_counts(data, &counts_rel, counts)?;
     Ok(GdeltPart {
         path: rel_path.to_string(),
+        counts_path: counts_rel,
         year: i64::from(year),
         rows: sorted.num_rows() as i64,
         bytes: bytes as i64,
@@ -100,16 +190,43 @@ pub fn write_part(data: &Path, rel_path: &str, year: i32, batches: &[RecordBatch
     })
 }
 
-/// Deletes files under `data/gdelt/events` that the manifest does not list: parts of an
-/// import that was killed before its commit. Returns how many were removed.
-pub fn remove_orphans(data: &Path, committed: &[GdeltPart]) -> io::Result<usize> {
-    let root = data.join("gdelt/events");
-    if !root.exists() {
-        return Ok(0);
+/// Writes a part's rollup: events per country and month.
+fn write_counts(data: &Path, rel_path: &str, counts: HashMap<(u64, i32), i64>) -> io::Result<()> {
+    let mut rows: Vec<((u64, i32), i64)> = counts.into_iter().collect();
+    rows.sort_unstable();
+    let country: StringArray = rows.iter().map(|((c, _), _)| Some(unpack(*c))).collect();
+    let year: Int32Array = rows.iter().map(|((_, m), _)| Some(m / 100)).collect();
+    let month: Int32Array = rows.iter().map(|((_, m), _)| Some(*m)).collect();
+    let events: Int64Array = rows.iter().map(|(_, n)| Some(*n)).collect();
+    let batch = RecordBatch::try_new(
+        counts_schema(),
+        vec![Arc::new(country), Arc::new(year), Arc::new(month), Arc::new(events)],
+    )
+    .map_err(to_io)?;
+    let path = data.join(rel_path);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
     }
-    let keep: std::collections::HashSet<&str> = committed.iter().map(|p| p.path.as_str()).collect();
+    let tmp = path.with_extension("parquet.tmp");
+    let file = File::create(&tmp)?;
+    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+    let mut writer = ArrowWriter::try_new(file, counts_schema(), Some(props)).map_err(to_io)?;
+    writer.write(&batch).map_err(to_io)?;
+    let file = writer.into_inner().map_err(to_io)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, &path)
+}
+
+/// Deletes files under `data/gdelt/events` and `data/gdelt/country_counts` that the
+/// manifest does not list: parts of an import that was killed before its commit. Returns
+/// how many were removed.
+pub fn remove_orphans(data: &Path, committed: &[GdeltPart]) -> io::Result<usize> {
+    let keep: std::collections::HashSet<&str> =
+        committed.iter().flat_map(|p| [p.path.as_str(), p.counts_path.as_str()]).collect();
     let mut removed = 0;
-    let mut stack = vec![root];
+    let mut stack: Vec<PathBuf> =
+        ["gdelt/events", "gdelt/country_counts"].iter().map(|d| data.join(d)).filter(|d| d.exists()).collect();
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir)? {
             let entry = entry?;

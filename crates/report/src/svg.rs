@@ -150,6 +150,9 @@ pub fn per_year(t: &Timeline, lang: &str) -> Markup {
     }
 }
 
+/// A plotted point: x, y and its hover title.
+type Point = (i32, i32, String);
+
 /// The GDELT series as two lines, one per direction: events per period, with a hover title
 /// on every point giving events, articles, mean Goldstein and tone.
 pub fn series(s: &Series, lang: &str) -> Markup {
@@ -171,10 +174,10 @@ pub fn series(s: &Series, lang: &str) -> Markup {
     let x = |i: usize| LEFT + 10 + step * i as i32;
     let y = |n: i64| TOP + PLOT_H - ((n * i64::from(PLOT_H)) / max) as i32;
     let label_every = (periods.len() / 12).max(1);
-    let lines: Vec<(Direction, String, Vec<(i32, i32, String)>)> = [Direction::AToB, Direction::BToA]
+    let lines: Vec<(Direction, String, Vec<Point>)> = [Direction::AToB, Direction::BToA]
         .into_iter()
         .map(|d| {
-            let points: Vec<(i32, i32, String)> = s
+            let points: Vec<Point> = s
                 .rows
                 .iter()
                 .filter(|r| r.direction == d)

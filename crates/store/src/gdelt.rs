@@ -16,7 +16,8 @@ pub struct GdeltFile {
     pub path: String,
     /// Bytes on disk.
     pub size: i64,
-    /// MD5 of the uncompressed content.
+    /// MD5 of the file as stored: of the zip for a zip (as GDELT's file lists give it), of
+    /// the CSV for a plain file.
     pub md5: String,
     /// GDELT version: 1 or 2 (0 when no line was a GDELT row).
     pub version: i64,
@@ -25,10 +26,12 @@ pub struct GdeltFile {
     pub rows_rejected: i64,
 }
 
-/// One Parquet file of events, by its path relative to the data folder.
+/// One Parquet file of events, by its path relative to the data folder, with its rollup of
+/// events per country and month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GdeltPart {
     pub path: String,
+    pub counts_path: String,
     pub year: i64,
     pub rows: i64,
     pub bytes: i64,
@@ -183,8 +186,9 @@ impl Store {
         }
         for p in parts {
             tx.execute(
-                "INSERT INTO gdelt_parts (path, year, rows, bytes, min_date, max_date, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![p.path, p.year, p.rows, p.bytes, p.min_date, p.max_date, import_id],
+                "INSERT INTO gdelt_parts (path, counts_path, year, rows, bytes, min_date, max_date, import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![p.path, p.counts_path, p.year, p.rows, p.bytes, p.min_date, p.max_date, import_id],
             )?;
         }
         {
@@ -200,16 +204,18 @@ impl Store {
 
     /// Every committed part, by path.
     pub fn gdelt_parts(&self) -> Result<Vec<GdeltPart>> {
-        let mut stmt =
-            self.conn.prepare("SELECT path, year, rows, bytes, min_date, max_date FROM gdelt_parts ORDER BY path")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT path, counts_path, year, rows, bytes, min_date, max_date FROM gdelt_parts ORDER BY path",
+        )?;
         let rows = stmt.query_map([], |r| {
             Ok(GdeltPart {
                 path: r.get(0)?,
-                year: r.get(1)?,
-                rows: r.get(2)?,
-                bytes: r.get(3)?,
-                min_date: r.get(4)?,
-                max_date: r.get(5)?,
+                counts_path: r.get(1)?,
+                year: r.get(2)?,
+                rows: r.get(3)?,
+                bytes: r.get(4)?,
+                min_date: r.get(5)?,
+                max_date: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

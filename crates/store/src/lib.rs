@@ -154,7 +154,10 @@ pub const QUERY_TABLES: &[(&str, &str)] = &[
         "gdelt_rejects",
         "SELECT f.name AS file, r.file_id, r.line, r.reason, r.excerpt FROM gdelt_rejects r JOIN gdelt_files f ON f.id = r.file_id ORDER BY r.file_id, r.line",
     ),
-    ("gdelt_parts", "SELECT path, year, rows, bytes, min_date, max_date, import_id FROM gdelt_parts ORDER BY path"),
+    (
+        "gdelt_parts",
+        "SELECT path, counts_path, year, rows, bytes, min_date, max_date, import_id FROM gdelt_parts ORDER BY path",
+    ),
     ("gdelt_imports", "SELECT * FROM gdelt_imports ORDER BY id"),
 ];
 

@@ -136,6 +136,7 @@ const MIGRATIONS: &[&str] = &[
 
     CREATE TABLE gdelt_parts (
         path TEXT PRIMARY KEY,
+        counts_path TEXT NOT NULL UNIQUE,
         year INTEGER NOT NULL,
         rows INTEGER NOT NULL,
         bytes INTEGER NOT NULL,
