@@ -88,8 +88,8 @@ fn the_dyad_page_shows_the_gdelt_series_once_imported() {
     assert!(json.contains("\"events_stored\":"), "the series carries its source");
 }
 
-fn shared_file(rel: &str) -> Option<std::path::PathBuf> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
+fn shared_file(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
     if p.exists() {
         return Some(p);
     }
