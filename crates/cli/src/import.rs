@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Result;
-use entente_import::{FileOutcome, ImportOptions, Progress, discover, import};
+use entente_import::{CompactOptions, CompactSummary, FileOutcome, ImportOptions, Progress, discover, import};
 use entente_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -18,6 +18,7 @@ pub fn gdelt(
     paths: &[String],
     threads: Option<usize>,
     (chunk_mb, part_rows, row_group_rows): (u64, usize, usize),
+    compact_after: bool,
     format: Format,
 ) -> Result<ExitCode> {
     let files = discover(paths)?;
@@ -59,9 +60,20 @@ pub fn gdelt(
     let _ = ticker.join();
     bar.finish_and_clear();
     let summary = result?;
+    let compaction = if compact_after && summary.parts_written > 1 {
+        eprintln!("Merging small parts…");
+        let options = CompactOptions { row_group_rows, ..CompactOptions::default() };
+        Some(entente_import::compact(data, store, options)?)
+    } else {
+        None
+    };
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(std::io::stdout().lock(), &summary)?;
+            let mut value = serde_json::to_value(&summary)?;
+            if let (Some(c), Some(obj)) = (&compaction, value.as_object_mut()) {
+                obj.insert("compaction".into(), serde_json::to_value(c)?);
+            }
+            serde_json::to_writer_pretty(std::io::stdout().lock(), &value)?;
             println!();
         }
         Format::Table | Format::Csv => {
@@ -109,7 +121,31 @@ pub fn gdelt(
             if summary.rows_rejected > 0 {
                 println!("See the rejects with: entente query \"SELECT * FROM gdelt_rejects\"");
             }
+            if let Some(c) = &compaction {
+                print_compaction(c);
+            }
         }
     }
     Ok(if summary.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn print_compaction(c: &CompactSummary) {
+    println!(
+        "compaction: {} parts → {} in {:.2} s ({} years merged, {} rows)",
+        c.parts_before, c.parts_after, c.seconds, c.years, c.rows
+    );
+}
+
+/// `entente compact gdelt`.
+pub fn compact(data: &std::path::Path, store: &mut Store, target_rows: i64, format: Format) -> Result<ExitCode> {
+    let options = CompactOptions { target_rows: target_rows.max(1), ..CompactOptions::default() };
+    let summary = entente_import::compact(data, store, options)?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(std::io::stdout().lock(), &summary)?;
+            println!();
+        }
+        Format::Table | Format::Csv => print_compaction(&summary),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -170,6 +170,9 @@ enum Command {
     /// Import bulk data (GDELT event exports) into the data folder
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Merge the small Parquet parts of imported bulk data into few large ones
+    #[command(subcommand)]
+    Compact(CompactCommand),
     /// Serve the dashboard and its JSON twins over HTTP
     Serve {
         /// Address to listen on
@@ -198,11 +201,16 @@ enum ImportCommand {
         chunk_size: u64,
         /// Rows each thread buffers before it writes a Parquet part (memory against fewer,
         /// larger files)
-        #[arg(long, value_name = "ROWS", default_value_t = 500_000)]
+        #[arg(long, value_name = "ROWS", default_value_t = 300_000)]
         part_rows: usize,
         /// Rows per Parquet row group
         #[arg(long, value_name = "ROWS", default_value_t = 65_536)]
         row_group_rows: usize,
+        /// Leave the new parts as they are (by default a year's small parts are merged into
+        /// few large ones afterwards, which makes queries faster; `entente compact gdelt`
+        /// does it later)
+        #[arg(long)]
+        no_compact: bool,
         /// Output of the final summary
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -213,6 +221,18 @@ enum ImportCommand {
 enum Period {
     Month,
     Year,
+}
+
+#[derive(Subcommand)]
+enum CompactCommand {
+    /// GDELT event parts: each year's small parts merged (a sorted, streaming merge) into
+    /// parts of up to --target-rows rows
+    Gdelt {
+        #[arg(long, value_name = "ROWS", default_value_t = 4_000_000)]
+        target_rows: i64,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 /// Citation styles.
@@ -342,9 +362,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::query(&result, format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import(ImportCommand::Gdelt { paths, threads, chunk_size, part_rows, row_group_rows, format }) => {
+        Command::Import(ImportCommand::Gdelt {
+            paths,
+            threads,
+            chunk_size,
+            part_rows,
+            row_group_rows,
+            no_compact,
+            format,
+        }) => {
             let mut store = data::open(&dir)?;
-            import::gdelt(&dir, &mut store, &paths, threads, (chunk_size, part_rows, row_group_rows), format)
+            import::gdelt(
+                &dir,
+                &mut store,
+                &paths,
+                threads,
+                (chunk_size, part_rows, row_group_rows),
+                !no_compact,
+                format,
+            )
+        }
+        Command::Compact(CompactCommand::Gdelt { target_rows, format }) => {
+            let mut store = data::open(&dir)?;
+            import::compact(&dir, &mut store, target_rows, format)
         }
         Command::Serve { addr } => {
             data::open(&dir)?;

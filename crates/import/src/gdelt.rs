@@ -59,7 +59,7 @@ impl Default for ImportOptions {
     fn default() -> Self {
         ImportOptions {
             threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
-            part_rows: 500_000,
+            part_rows: 300_000,
             chunk_bytes: 192 << 20,
             row_group_rows: 64 * 1024,
         }

@@ -5,8 +5,11 @@
 //!   in parallel across files and cores with bounded memory. A chunk of files becomes
 //!   visible in one store transaction (files, parts, rejects) or not at all, so an import
 //!   killed at any point leaves no partial data visible and a rerun completes it.
+//! - [`compact`]: merges a year's small parts into few large ones, in one streaming pass.
 
+pub mod compact;
 pub mod gdelt;
 mod parts;
 
+pub use compact::{CompactOptions, CompactSummary, compact};
 pub use gdelt::{FileOutcome, FileResult, ImportError, ImportOptions, ImportSummary, Progress, discover, import};

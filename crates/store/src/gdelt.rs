@@ -202,6 +202,30 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces `old` parts by `new` ones (a compaction), in one transaction.
+    pub fn gdelt_replace_parts(&mut self, old: &[GdeltPart], new: &GdeltPart) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let import_id: Option<i64> = tx
+            .query_row("SELECT import_id FROM gdelt_parts WHERE path = ?1", [&old[0].path], |r| r.get(0))
+            .optional()?;
+        let Some(import_id) = import_id else {
+            return Err(StoreError::Conflict(format!("part {} is no longer in the manifest", old[0].path)));
+        };
+        for p in old {
+            let n = tx.execute("DELETE FROM gdelt_parts WHERE path = ?1", [&p.path])?;
+            if n != 1 {
+                return Err(StoreError::Conflict(format!("part {} is no longer in the manifest", p.path)));
+            }
+        }
+        tx.execute(
+            "INSERT INTO gdelt_parts (path, counts_path, year, rows, bytes, min_date, max_date, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![new.path, new.counts_path, new.year, new.rows, new.bytes, new.min_date, new.max_date, import_id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Every committed part, by path.
     pub fn gdelt_parts(&self) -> Result<Vec<GdeltPart>> {
         let mut stmt = self.conn.prepare(

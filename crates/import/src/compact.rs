@@ -1,0 +1,310 @@
+//! Compaction: merges a year's many small parts (an import writes one per chunk and thread)
+//! into few large ones, because a query pays for every file it opens.
+//!
+//! Parts are each sorted by the same key, so they are merged in one streaming pass (a k-way
+//! merge over their record batches) with memory bounded by a batch per input. The new parts
+//! replace the old ones in one store transaction; the old files are deleted after it, and a
+//! compaction killed at any point leaves either the old set or the new set visible, never a
+//! mix (files left behind are orphans the next import or compaction removes).
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::fs::File;
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use arrow_array::RecordBatch;
+use arrow_select::interleave::interleave_record_batch;
+use entente_store::{GdeltPart, Store};
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use serde::Serialize;
+
+use crate::gdelt::ImportError;
+use crate::parts::{self, Counts, sort_keys, writer_properties};
+
+/// What a compaction did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CompactSummary {
+    pub years: usize,
+    pub parts_before: usize,
+    pub parts_after: usize,
+    pub rows: i64,
+    pub seconds: f64,
+    pub orphans_removed: usize,
+}
+
+/// How large compacted parts get.
+#[derive(Debug, Clone, Copy)]
+pub struct CompactOptions {
+    /// Rows per compacted part at most.
+    pub target_rows: i64,
+    pub row_group_rows: usize,
+    /// Groups merged side by side.
+    pub threads: usize,
+}
+
+impl Default for CompactOptions {
+    fn default() -> Self {
+        CompactOptions {
+            target_rows: 4_000_000,
+            row_group_rows: 64 * 1024,
+            threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+        }
+    }
+}
+
+fn io_err(path: &Path) -> impl Fn(io::Error) -> ImportError + '_ {
+    move |source| ImportError::Io { path: path.display().to_string(), source }
+}
+
+/// Compacts every year with more than one part that is smaller than the target.
+pub fn compact(data: &Path, store: &mut Store, options: CompactOptions) -> Result<CompactSummary, ImportError> {
+    let started = Instant::now();
+    let lock_path = data.join("gdelt/.import.lock");
+    std::fs::create_dir_all(data.join("gdelt")).map_err(io_err(&lock_path))?;
+    let lock = File::create(&lock_path).map_err(io_err(&lock_path))?;
+    if lock.try_lock().is_err() {
+        return Err(ImportError::Locked(data.display().to_string()));
+    }
+    let committed = store.gdelt_parts()?;
+    let orphans_removed = parts::remove_orphans(data, &committed).map_err(io_err(data))?;
+    let mut summary = CompactSummary { parts_before: committed.len(), orphans_removed, ..Default::default() };
+    let mut by_year: BTreeMap<i64, Vec<GdeltPart>> = BTreeMap::new();
+    for p in committed {
+        by_year.entry(p.year).or_default().push(p);
+    }
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    // Each group of small parts becomes one merged part; groups are merged side by side on
+    // worker threads and committed one by one as they finish.
+    let mut work: Vec<(String, i32, Vec<GdeltPart>)> = Vec::new();
+    for (year, parts) in by_year {
+        summary.rows += parts.iter().map(|p| p.rows).sum::<i64>();
+        // Parts already large stay; the small ones are grouped up to the target.
+        let (large, small): (Vec<GdeltPart>, Vec<GdeltPart>) =
+            parts.into_iter().partition(|p| p.rows >= options.target_rows / 2);
+        summary.parts_after += large.len();
+        if small.len() < 2 {
+            summary.parts_after += small.len();
+            continue;
+        }
+        summary.years += 1;
+        let mut groups: Vec<Vec<GdeltPart>> = vec![Vec::new()];
+        let mut rows = 0;
+        for p in small {
+            if rows + p.rows > options.target_rows
+                && let Some(last) = groups.last()
+                && !last.is_empty()
+            {
+                groups.push(Vec::new());
+                rows = 0;
+            }
+            rows += p.rows;
+            if let Some(last) = groups.last_mut() {
+                last.push(p);
+            }
+        }
+        for (n, group) in groups.into_iter().enumerate() {
+            if group.len() < 2 {
+                summary.parts_after += group.len();
+                continue;
+            }
+            let rel = format!("{}/part-c{stamp}-{n:03}.parquet", parts::year_dir(year as i32));
+            work.push((rel, year as i32, group));
+        }
+    }
+    let queue = std::sync::Mutex::new(work);
+    let (tx, rx) = std::sync::mpsc::channel::<(Vec<GdeltPart>, Result<GdeltPart, ImportError>)>();
+    let mut first_error: Option<ImportError> = None;
+    std::thread::scope(|scope| {
+        for _ in 0..options.threads.max(1) {
+            let tx = tx.clone();
+            let queue = &queue;
+            scope.spawn(move || {
+                loop {
+                    let next = queue.lock().ok().and_then(|mut q| q.pop());
+                    let Some((rel, year, group)) = next else { break };
+                    let merged = merge(data, &rel, year, &group, options.row_group_rows);
+                    if tx.send((group, merged)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (group, merged) in rx {
+            let committed =
+                merged.and_then(|m| store.gdelt_replace_parts(&group, &m).map(|()| m).map_err(ImportError::from));
+            match committed {
+                Ok(_) => {
+                    summary.parts_after += 1;
+                    for old in &group {
+                        // Removed from the manifest already: a failure here leaves an orphan.
+                        let _ = std::fs::remove_file(data.join(&old.path));
+                        let _ = std::fs::remove_file(data.join(&old.counts_path));
+                    }
+                }
+                Err(e) => {
+                    // The group stays as it was; a merged file left behind is an orphan.
+                    summary.parts_after += group.len();
+                    if first_error.is_none() {
+                        first_error = Some(e);
+                    }
+                    if let Ok(mut q) = queue.lock() {
+                        q.clear();
+                    }
+                }
+            }
+        }
+    });
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    drop(lock);
+    Ok(summary)
+}
+
+/// One input of the merge: its reader, its current batch and keys, and where it stands.
+struct Input {
+    reader: ParquetRecordBatchReader,
+    /// Index of the current batch in the merge's window.
+    window: usize,
+    keys: Vec<u64>,
+    row: usize,
+}
+
+impl Input {
+    fn next_batch(&mut self, window: &mut Vec<Option<RecordBatch>>) -> io::Result<bool> {
+        loop {
+            match self.reader.next() {
+                None => return Ok(false),
+                Some(Err(e)) => return Err(io::Error::other(e.to_string())),
+                Some(Ok(batch)) if batch.num_rows() == 0 => continue,
+                Some(Ok(batch)) => {
+                    self.keys = sort_keys(&batch, None)?;
+                    self.row = 0;
+                    window.push(Some(batch));
+                    self.window = window.len() - 1;
+                    return Ok(true);
+                }
+            }
+        }
+    }
+}
+
+/// Merges sorted parts into one sorted part at `rel`.
+fn merge(
+    data: &Path,
+    rel: &str,
+    year: i32,
+    group: &[GdeltPart],
+    row_group_rows: usize,
+) -> Result<GdeltPart, ImportError> {
+    let out_path = data.join(rel);
+    let failed = io_err(&out_path);
+    let schema = entente_ingest::gdelt::schema();
+    let mut window: Vec<Option<RecordBatch>> = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
+    for p in group {
+        let path = data.join(&p.path);
+        let file = File::open(&path).map_err(io_err(&path))?;
+        let reader =
+            ParquetRecordBatchReaderBuilder::try_new(file).and_then(|b| b.with_batch_size(8192).build()).map_err(
+                |e| ImportError::Io { path: path.display().to_string(), source: io::Error::other(e.to_string()) },
+            )?;
+        let mut input = Input { reader, window: 0, keys: Vec::new(), row: 0 };
+        if input.next_batch(&mut window).map_err(io_err(&path))? {
+            inputs.push(input);
+        }
+    }
+    let mut heap: BinaryHeap<Reverse<(u64, usize)>> =
+        inputs.iter().enumerate().map(|(i, inp)| Reverse((inp.keys[0], i))).collect();
+
+    if let Some(dir) = out_path.parent() {
+        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    }
+    let tmp = out_path.with_extension("parquet.tmp");
+    let file = File::create(&tmp).map_err(io_err(&tmp))?;
+    let to_io = |e: parquet::errors::ParquetError| io::Error::other(e.to_string());
+    let mut writer = ArrowWriter::try_new(file, Arc::clone(&schema), Some(writer_properties(row_group_rows)))
+        .map_err(to_io)
+        .map_err(&failed)?;
+    let mut pending: Vec<(usize, usize)> = Vec::with_capacity(65_536);
+    let mut counts = Counts::default();
+    let mut rows = 0i64;
+    let flush = |window: &mut Vec<Option<RecordBatch>>,
+                 pending: &mut Vec<(usize, usize)>,
+                 live: &[usize],
+                 writer: &mut ArrowWriter<File>,
+                 counts: &mut Counts|
+     -> io::Result<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        // Only the batches this output uses take part; others are placeholders.
+        let used: Vec<usize> = {
+            let mut u: Vec<usize> = pending.iter().map(|(b, _)| *b).collect();
+            u.sort_unstable();
+            u.dedup();
+            u
+        };
+        let refs: Vec<&RecordBatch> = used.iter().filter_map(|b| window[*b].as_ref()).collect();
+        let remap: Vec<(usize, usize)> =
+            pending.iter().map(|(b, r)| (used.binary_search(b).unwrap_or(0), *r)).collect();
+        let out = interleave_record_batch(&refs, &remap).map_err(|e| io::Error::other(e.to_string()))?;
+        sort_keys(&out, Some(counts))?;
+        writer.write(&out).map_err(|e| io::Error::other(e.to_string()))?;
+        pending.clear();
+        // Batches no input is reading any more can go.
+        for (i, slot) in window.iter_mut().enumerate() {
+            if !live.contains(&i) {
+                *slot = None;
+            }
+        }
+        Ok(())
+    };
+    while let Some(Reverse((_, i))) = heap.pop() {
+        let input = &mut inputs[i];
+        pending.push((input.window, input.row));
+        rows += 1;
+        input.row += 1;
+        let exhausted = input.row == input.keys.len();
+        if exhausted {
+            // The current batch must be written before the input moves on, or its rows
+            // would point at a batch that is gone.
+            let live: Vec<usize> = inputs.iter().map(|inp| inp.window).collect();
+            flush(&mut window, &mut pending, &live, &mut writer, &mut counts).map_err(&failed)?;
+            let input = &mut inputs[i];
+            if input.next_batch(&mut window).map_err(&failed)? {
+                heap.push(Reverse((input.keys[0], i)));
+            }
+        } else {
+            heap.push(Reverse((input.keys[input.row], i)));
+            if pending.len() >= 65_536 {
+                let live: Vec<usize> = inputs.iter().map(|inp| inp.window).collect();
+                flush(&mut window, &mut pending, &live, &mut writer, &mut counts).map_err(&failed)?;
+            }
+        }
+    }
+    let live: Vec<usize> = Vec::new();
+    flush(&mut window, &mut pending, &live, &mut writer, &mut counts).map_err(&failed)?;
+    let file = writer.into_inner().map_err(to_io).map_err(&failed)?;
+    file.sync_all().map_err(&failed)?;
+    let bytes = file.metadata().map_err(&failed)?.len();
+    drop(file);
+    std::fs::rename(&tmp, &out_path).map_err(&failed)?;
+    let counts_rel = rel.replacen("gdelt/events/", "gdelt/country_counts/", 1);
+    parts::write_counts(data, &counts_rel, counts).map_err(io_err(&data.join(&counts_rel)))?;
+    Ok(GdeltPart {
+        path: rel.to_string(),
+        counts_path: counts_rel,
+        year: i64::from(year),
+        rows,
+        bytes: bytes as i64,
+        min_date: group.iter().map(|p| p.min_date.clone()).filter(|d| !d.is_empty()).min().unwrap_or_default(),
+        max_date: group.iter().map(|p| p.max_date.clone()).max().unwrap_or_default(),
+    })
+}
