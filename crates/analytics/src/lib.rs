@@ -6,9 +6,13 @@
 //!   paper's historical approach and event analysis).
 //! - [`series`]: the GDELT cooperation series of a dyad, with Apache DataFusion.
 //! - [`query`]: read-only SQL over GDELT events and the curated tables.
+//! - [`indicators`]: student flows, shares and ranks, Elcano presence of a dyad.
+//! - [`claims`]: claims set beside the observations that bear on them, with verdicts.
 //!
 //! This is the only crate that knows DataFusion.
 
+pub mod claims;
+pub mod indicators;
 pub mod lake;
 pub mod query;
 pub mod series;
@@ -16,6 +20,8 @@ pub mod timeline;
 
 use std::time::Duration;
 
+pub use claims::{ClaimCheck, Policy, Verdict, claims};
+pub use indicators::{Indicators, indicators};
 pub use lake::{Engine, Lake};
 pub use query::{Limits, QueryResult};
 pub use series::{By, Series, SeriesQuery, SeriesRow};

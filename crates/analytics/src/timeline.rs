@@ -126,6 +126,29 @@ impl Timeline {
     }
 }
 
+/// Citations with their sources formatted in `style`.
+pub fn cite_all(
+    store: &Store,
+    citations: &[entente_model::Citation],
+    style: Style,
+) -> Result<Vec<SourceRef>, AnalyticsError> {
+    let mut out = Vec::new();
+    for c in citations {
+        let citation = match store.sources_by_id(&[c.source.as_str()])?.first() {
+            Some(s) => format(s, style).plain(),
+            None => c.source.clone(),
+        };
+        out.push(SourceRef {
+            source_id: c.source.clone(),
+            locator: c.locator.clone(),
+            quote: c.quote.clone(),
+            reference: c.reference.clone(),
+            citation,
+        });
+    }
+    Ok(out)
+}
+
 /// Builds the timeline of `dyad` from the store: events involving both countries that
 /// pass `filter`, titles in `lang`, citations in `style`.
 pub fn timeline(

@@ -14,7 +14,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use entente_analytics::query::query_blocking;
 use entente_analytics::series::{series_blocking, series_sql};
-use entente_analytics::{By, Lake, Limits, SeriesQuery, timeline};
+use entente_analytics::{By, Lake, Limits, Policy, SeriesQuery, timeline};
 use entente_cite::Style;
 use entente_ingest::curated::{DatasetFiles, parse_dataset};
 use entente_model::ontology::{Domain, EventKind};
@@ -123,6 +123,37 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// A pair's indicators: students from each in the other per year (change, CAGR), shares of
+    /// outbound students and ranks among destinations, and Elcano's soft-presence variables
+    Indicators {
+        /// First country (any code or name)
+        a: String,
+        /// Second country (any code or name)
+        b: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Language of country names: en, fr, ru, kk
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
+        style: CiteStyle,
+    },
+    /// The claims sources make about a pair, each set beside the data with a verdict
+    /// (supported, contradicted, not_comparable, no_data) and its reasoning
+    Claims {
+        /// First country (any code or name)
+        a: String,
+        /// Second country (any code or name)
+        b: String,
+        /// A claims policy (TOML) instead of the bundled one (tolerances, academic years,
+        /// equivalent and related indicators; see data/claims-policy.toml)
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
+        style: CiteStyle,
+    },
     /// A pair's GDELT cooperation series: per period and direction, counts by QuadClass and
     /// CAMEO root code, mean Goldstein scale and tone, articles, and the pair's share of each
     /// country's events
@@ -183,6 +214,19 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ImportCommand {
+    /// Indicator files: OECD enrolment by origin, UNESCO UIS flows (360info's top
+    /// destinations or origins), UIS inbound totals, the Elcano presence index (long CSV)
+    ///
+    /// The kind of file is recognised from its header. Each file is loaded as one dataset,
+    /// replacing an earlier load of the same kind (the bundled subsets, say); rows that do
+    /// not resolve or parse are reported with file, line and reason (`entente query
+    /// "SELECT * FROM import_rejects"`).
+    Indicators {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// GDELT event exports, 1.0 (57/58 columns) or 2.0 (61), .CSV or .CSV.zip, into Parquet
     ///
     /// Every line becomes a stored row or a reject with file, line and reason
@@ -280,10 +324,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let dyad = dyad(&a, &b)?;
             let filter = event_filter(from, to, domain, kind)?;
             let lang = entente_report::i18n::lang(Some(lang.as_str()));
-            let style = match style {
-                CiteStyle::Gost | CiteStyle::Apa => style.into(),
-                _ => bail!("timeline citations are formatted as gost or apa"),
-            };
+            let style = text_style(style)?;
             let t = timeline(&store, &dyad, &filter, lang, style)?;
             output::timeline(&t, format)?;
             Ok(ExitCode::SUCCESS)
@@ -319,6 +360,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Datasets { format } => {
             let store = data::open(&dir)?;
             output::datasets(&store.datasets()?, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Indicators { a, b, format, lang, style } => {
+            let store = data::open(&dir)?;
+            let dyad = dyad(&a, &b)?;
+            let lang = entente_report::i18n::lang(Some(lang.as_str()));
+            let style = text_style(style)?;
+            let result = entente_analytics::indicators(&store, &dyad, lang, style)?;
+            output::indicators(&result, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Claims { a, b, policy, format, style } => {
+            let store = data::open(&dir)?;
+            let dyad = dyad(&a, &b)?;
+            let policy = match policy {
+                Some(path) => {
+                    let text =
+                        std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                    Policy::parse(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?
+                }
+                None => Policy::default(),
+            };
+            let checks = entente_analytics::claims(&store, &dyad, &policy, text_style(style)?)?;
+            output::claims(&checks, format)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Series { a, b, by, from, to, format, show_sql, repeat } => {
@@ -362,6 +427,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::query(&result, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import(ImportCommand::Indicators { files, format }) => {
+            let mut store = data::open(&dir)?;
+            let mut reports = Vec::new();
+            for f in &files {
+                let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+                let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                let origin = std::fs::canonicalize(f).unwrap_or(f.clone()).display().to_string();
+                reports.push(data::load_feed(&mut store, &name, &bytes, &origin)?);
+            }
+            output::feed_reports(&reports, format)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import(ImportCommand::Gdelt {
             paths,
             threads,
@@ -391,6 +468,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             entente_web::serve(addr, &dir)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Styles that format a citation as one line of text.
+fn text_style(style: CiteStyle) -> Result<Style> {
+    match style {
+        CiteStyle::Gost | CiteStyle::Apa => Ok(style.into()),
+        _ => bail!("citations here are formatted as gost or apa; bibtex and csl-json are for `entente sources`"),
     }
 }
 

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use entente_analytics::timeline::SourceRef;
-use entente_analytics::{QueryResult, Series, Timeline};
+use entente_analytics::{ClaimCheck, Indicators, QueryResult, Series, Timeline};
 use entente_cite::{Style, bibtex, csl_json, format, sort_for};
 use entente_model::ontology::EventKind;
 use entente_model::record::{Source, format_number};
@@ -482,4 +482,221 @@ pub fn query(r: &QueryResult, format: Format) -> Result<()> {
         eprintln!("Only the first {} rows are shown; raise --max-rows or narrow the query.", r.rows.len());
     }
     Ok(())
+}
+
+pub fn feed_reports(reports: &[crate::data::FeedReport], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(reports),
+        Format::Table | Format::Csv => {
+            for r in reports {
+                println!(
+                    "{}: {} rows read = {} observations + {} rejected → dataset {} ({} added, {} updated, {} removed, {} unchanged)",
+                    r.file,
+                    r.rows_read,
+                    r.observations,
+                    r.rows_rejected,
+                    r.dataset,
+                    r.load.added,
+                    r.load.updated,
+                    r.load.removed,
+                    r.load.unchanged
+                );
+                for reject in r.rejects.iter().take(20) {
+                    eprintln!("  {reject}");
+                }
+                if r.rejects.len() > 20 {
+                    eprintln!("  … {} more: entente query \"SELECT * FROM import_rejects\"", r.rejects.len() - 20);
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|x| format!("{:+.1}%", x * 100.0)).unwrap_or_default()
+}
+
+pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(r),
+        Format::Csv => print_csv(
+            &[
+                "kind",
+                "from",
+                "to",
+                "dataset",
+                "indicator",
+                "period",
+                "value",
+                "change",
+                "pct_change",
+                "source",
+                "locator",
+            ],
+            r.flows
+                .iter()
+                .flat_map(|f| {
+                    f.points.iter().map(move |p| {
+                        vec![
+                            "flow".into(),
+                            f.from.clone(),
+                            f.to.clone(),
+                            f.dataset.clone(),
+                            f.indicator.clone(),
+                            p.period.clone(),
+                            format_number(p.value),
+                            p.change.map(format_number).unwrap_or_default(),
+                            p.pct_change.map(|x| format!("{x:.6}")).unwrap_or_default(),
+                            f.source.source_id.clone(),
+                            p.locator.clone(),
+                        ]
+                    })
+                })
+                .chain(r.shares.iter().map(|s| {
+                    vec![
+                        "share".into(),
+                        s.from.clone(),
+                        s.to.clone(),
+                        s.dataset.clone(),
+                        "students.enrolled".into(),
+                        s.period.clone(),
+                        format!("{:.6}", s.share),
+                        format!("rank {} of {}", s.rank, s.destinations_listed),
+                        String::new(),
+                        s.source.source_id.clone(),
+                        s.source.locator.clone(),
+                    ]
+                }))
+                .chain(r.presence.iter().flat_map(|p| {
+                    p.points.iter().map(move |(y, v)| {
+                        vec![
+                            "presence".into(),
+                            p.country.clone(),
+                            String::new(),
+                            "elcano-iepg".into(),
+                            format!("elcano.{}", p.variable),
+                            y.to_string(),
+                            format!("{v}"),
+                            String::new(),
+                            String::new(),
+                            p.source.source_id.clone(),
+                            String::new(),
+                        ]
+                    })
+                })),
+        ),
+        Format::Table => {
+            println!("{} – {} ({} – {})", r.names[0], r.names[1], r.dyad.a, r.dyad.b);
+            if r.flows.is_empty() {
+                println!("No student flows between them in the store.");
+            }
+            for f in &r.flows {
+                println!("\nStudents {} ({}, {}):", f.label, f.indicator, f.dataset);
+                let mut tab = table(&["period", "students", "change", "change %"]);
+                for p in &f.points {
+                    tab.add_row(vec![
+                        p.period.clone(),
+                        format_number(p.value),
+                        p.change.map(format_number).unwrap_or_default(),
+                        pct(p.pct_change),
+                    ]);
+                }
+                println!("{tab}");
+                if let (Some(first), Some(last)) = (f.points.first(), f.points.last())
+                    && f.points.len() > 1
+                {
+                    println!(
+                        "{} to {}: {} ({}), compound annual growth {}.",
+                        first.period,
+                        last.period,
+                        f.abs_change.map(format_number).unwrap_or_default(),
+                        pct(f.pct_change),
+                        pct(f.cagr)
+                    );
+                }
+                println!("Source: {}", f.source.citation);
+            }
+            if !r.shares.is_empty() {
+                println!("\nShares of outbound students:");
+                let mut tab = table(&["from", "to", "dataset", "period", "students", "of total", "share", "rank"]);
+                for s in &r.shares {
+                    tab.add_row(vec![
+                        s.from.clone(),
+                        s.to.clone(),
+                        s.dataset.clone(),
+                        s.period.clone(),
+                        format_number(s.students),
+                        format_number(s.total_outbound),
+                        format!("{:.2}%", s.share * 100.0),
+                        format!("{} of {}", s.rank, s.destinations_listed),
+                    ]);
+                }
+                println!("{tab}");
+            }
+            if !r.presence.is_empty() {
+                println!("\nElcano Global Presence Index, latest year:");
+                let mut tab = table(&["country", "variable", "year", "value"]);
+                for p in &r.presence {
+                    if let Some((y, v)) = p.latest {
+                        tab.add_row(vec![p.country.clone(), p.variable.clone(), y.to_string(), format!("{v:.2}")]);
+                    }
+                }
+                println!("{tab}");
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn claims(list: &[ClaimCheck], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(list),
+        Format::Csv => print_csv(
+            &["claim_id", "verdict", "text", "reading", "reasoning", "evidence"],
+            list.iter().map(|c| {
+                vec![
+                    c.claim_id.clone(),
+                    c.verdict.as_str().into(),
+                    c.text.clone(),
+                    c.reading.clone(),
+                    c.reasoning.join(" "),
+                    c.evidence
+                        .iter()
+                        .map(|e| {
+                            format!("{} {} {} ({})", e.observation_id, e.period, format_number(e.value), e.dataset)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]
+            }),
+        ),
+        Format::Table => {
+            if list.is_empty() {
+                println!("No claims about this pair in the store.");
+            }
+            for c in list {
+                println!("\n[{}] {}", c.verdict.as_str(), c.text);
+                println!("  read as: {}", c.reading);
+                for s in &c.claim_sources {
+                    println!("  claimed by: {} — {}", s.citation, s.locator);
+                }
+                for r in &c.reasoning {
+                    println!("  · {r}");
+                }
+                for e in &c.evidence {
+                    println!(
+                        "  evidence: {} {} {} {} — {} ({})",
+                        e.dataset,
+                        e.period,
+                        format_number(e.value),
+                        e.unit,
+                        e.source.citation,
+                        e.source.locator
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
 }

@@ -4,6 +4,8 @@
 //! - [`curated`]: dataset folders of human-edited TOML, CSV or JSON records.
 //! - [`bundled`]: the France–Kazakhstan dataset compiled into the binary.
 //! - [`gdelt`]: GDELT 1.0 and 2.0 event exports into typed Arrow columns, with rejects.
+//! - [`indicators`]: student mobility (OECD, UNESCO UIS) and the Elcano presence index into
+//!   observation records, with rejects.
 //!
 //! ```no_run
 //! use entente_ingest::curated::{DatasetFiles, parse_dataset};
@@ -17,6 +19,7 @@
 pub mod bundled;
 pub mod curated;
 pub mod gdelt;
+pub mod indicators;
 mod lines;
 
 pub use curated::{DatasetFiles, Known, Located, parse_dataset};

@@ -294,6 +294,16 @@ fn name_variants(name: &str) -> Vec<String> {
         let sep = if tail.ends_with('\'') { "" } else { " " };
         v.push(format!("{tail}{sep}{head}"));
     }
+    // "Holy See (Vatican City State)" is also "Holy See".
+    if let Some((head, _)) = name.split_once(" (")
+        && name.ends_with(')')
+    {
+        v.push(head.trim().to_string());
+    }
+    // "The Democratic Republic of the Congo" (from "Congo, The Democratic Republic of the")
+    // is also without its article.
+    let without_article: Vec<String> = v.iter().filter_map(|n| n.strip_prefix("The ").map(String::from)).collect();
+    v.extend(without_article);
     v
 }
 
@@ -341,6 +351,7 @@ mod tests {
         assert_eq!(t().resolve("Fédération de Russie").unwrap().alpha3, "RUS");
         assert_eq!(t().resolve("Cote d'Ivoire").unwrap().alpha3, "CIV");
         assert_eq!(t().resolve("Turkey").unwrap().alpha3, "TUR");
+        assert_eq!(t().resolve("Holy See").unwrap().alpha3, "VAT");
         assert_eq!(t().resolve("Türkiye").unwrap().alpha3, "TUR");
         assert_eq!(t().resolve("cameo:ROM").unwrap().alpha3, "ROU");
         assert_eq!(t().resolve("ROM").unwrap().alpha3, "ROU");

@@ -456,7 +456,8 @@ impl Record {
                     out.push(("und".into(), p.clone()));
                 }
             }
-            Record::Observation(r) => out.push(("en".into(), r.indicator.replace('.', " "))),
+            // Observations are numbers, found by indicator and country, not by words.
+            Record::Observation(_) => return Vec::new(),
             Record::Claim(r) => out.push((r.lang.clone(), r.text.clone())),
         }
         for c in self.citations() {

@@ -2,7 +2,7 @@
 //! JSON twin of the dyad page and the input of its HTML.
 
 use entente_analytics::timeline::SourceRef;
-use entente_analytics::{Series, Summary, TimelineEntry, timeline};
+use entente_analytics::{ClaimCheck, Indicators, Policy, Series, Summary, TimelineEntry, claims, indicators, timeline};
 use entente_cite::{Style, format, sort_for};
 use entente_model::Dyad;
 use entente_model::record::{Citation, Record, RecordKind, format_number};
@@ -42,6 +42,10 @@ pub struct DyadView {
     pub timeline: Vec<TimelineEntry>,
     pub records: Vec<RecordView>,
     pub bibliography: Vec<BibEntry>,
+    /// Student flows, shares and Elcano presence of the pair.
+    pub indicators: Indicators,
+    /// The claims about the pair, each with its verdict.
+    pub claims: Vec<ClaimCheck>,
     /// The GDELT cooperation series by month, when events are imported.
     pub gdelt: Option<Series>,
 }
@@ -62,7 +66,8 @@ pub fn build(
         wanted.extend(e.actors.iter().map(|a| a.id.clone()));
         wanted.extend(e.programme.iter().map(|p| p.id.clone()));
     }
-    for kind in [RecordKind::Programme, RecordKind::Actor, RecordKind::Claim, RecordKind::Observation] {
+    // Claims have their own section, with verdicts; observations, the indicators'.
+    for kind in [RecordKind::Programme, RecordKind::Actor] {
         for r in store.records_of_kind(kind).map_err(entente_analytics::AnalyticsError::from)? {
             let relevant = match &r {
                 Record::Programme(p) => {
@@ -82,8 +87,21 @@ pub fn build(
             }
         }
     }
-    // Sources: those the events and records cite, and the works they refer to.
+    let indicators = indicators(store, dyad, lang, style)?;
+    let claims = claims(store, dyad, &Policy::default(), style)?;
+    // Sources: those the events, records, claims and indicators cite, and the works they
+    // refer to.
     let mut ids = t.source_ids();
+    let more = claims
+        .iter()
+        .flat_map(|c| c.claim_sources.iter().chain(c.evidence.iter().map(|e| &e.source)))
+        .chain(indicators.flows.iter().map(|f| &f.source))
+        .chain(indicators.presence.iter().map(|p| &p.source));
+    for s in more {
+        if !ids.contains(&s.source_id) {
+            ids.push(s.source_id.clone());
+        }
+    }
     for r in &records {
         for s in &r.sources {
             for id in std::iter::once(&s.source_id).chain(s.reference.as_ref()) {
@@ -112,6 +130,8 @@ pub fn build(
         timeline: t.entries,
         records,
         bibliography,
+        indicators,
+        claims,
         gdelt: None,
     })
 }
@@ -187,20 +207,5 @@ pub fn source_refs(
     citations: &[Citation],
     style: Style,
 ) -> Result<Vec<SourceRef>, entente_analytics::AnalyticsError> {
-    let mut out = Vec::new();
-    for c in citations {
-        let citation =
-            match store.sources_by_id(&[c.source.as_str()]).map_err(entente_analytics::AnalyticsError::from)?.first() {
-                Some(s) => format(s, style).plain(),
-                None => c.source.clone(),
-            };
-        out.push(SourceRef {
-            source_id: c.source.clone(),
-            locator: c.locator.clone(),
-            quote: c.quote.clone(),
-            reference: c.reference.clone(),
-            citation,
-        });
-    }
-    Ok(out)
+    timeline::cite_all(store, citations, style)
 }

@@ -94,6 +94,40 @@ pub fn tr(lang: &str, key: &'static str) -> &'static str {
             "В импортированных событиях GDELT нет событий между этими странами",
             "Импортталған GDELT оқиғаларында бұл екі ел арасында оқиға жоқ",
         ],
+        "indicators" => ["Indicators", "Indicateurs", "Показатели", "Көрсеткіштер"],
+        "students" => [
+            "Students from one country in the other",
+            "Étudiants d'un pays dans l'autre",
+            "Студенты одной страны в другой",
+            "Бір елдің студенттері екіншісінде",
+        ],
+        "shares" => [
+            "Share of outbound students and rank among destinations",
+            "Part des étudiants partis et rang parmi les destinations",
+            "Доля выезжающих студентов и место среди направлений",
+            "Шетелге шыққан студенттер үлесі және бағыттар арасындағы орны",
+        ],
+        "presence" => [
+            "Elcano Global Presence Index: soft presence",
+            "Indice de présence mondiale Elcano : présence douce",
+            "Индекс глобального присутствия Элькано: мягкое присутствие",
+            "Элькано жаһандық қатысу индексі: жұмсақ қатысу",
+        ],
+        "claims" => {
+            ["Claims and the data", "Affirmations et données", "Утверждения и данные", "Тұжырымдар мен деректер"]
+        }
+        "verdict" => ["Verdict", "Verdict", "Вердикт", "Қорытынды"],
+        "supported" => ["supported", "confirmée", "подтверждено", "расталды"],
+        "contradicted" => ["contradicted", "contredite", "опровергнуто", "теріске шығарылды"],
+        "not_comparable" => ["not comparable", "non comparable", "несопоставимо", "салыстыруға келмейді"],
+        "no_data" => ["no data", "pas de données", "нет данных", "дерек жоқ"],
+        "evidence" => ["Evidence", "Éléments", "Данные", "Дәлелдер"],
+        "no_indicators" => [
+            "No indicators for this pair in the store.",
+            "Aucun indicateur pour cette paire.",
+            "Для этой пары нет показателей.",
+            "Бұл жұп үшін көрсеткіш жоқ.",
+        ],
         "not_found" => ["Not found", "Introuvable", "Не найдено", "Табылмады"],
         _ => return key,
     };

@@ -30,7 +30,7 @@ mod tests {
     fn the_dyad_page_has_every_section_and_escapes_text() {
         let store = store();
         let view = dyad_view(&store, &Dyad::new("FRA", "KAZ"), "en", Style::Gost).unwrap();
-        assert!(view.records.iter().any(|r| r.id == "claim-students-doubled-2018"));
+        assert!(view.claims.iter().any(|c| c.claim_id == "claim-students-doubled-2018"));
         assert!(view.records.iter().any(|r| r.id == "sorbonne-kazakhstan"));
         assert!(view.bibliography.iter().any(|b| b.id == "kussainova-2021"));
         assert!(view.bibliography.iter().any(|b| b.id == "ref09-kusainov-2008"));

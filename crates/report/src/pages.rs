@@ -1,6 +1,7 @@
 //! The dashboard's HTML pages. They read without JavaScript; every page links its JSON twin
 //! and names the data's sources and licences in the footer.
 
+use entente_analytics::indicators::Share;
 use entente_analytics::timeline::SourceRef;
 use entente_model::CountryTable;
 use entente_model::record::format_number;
@@ -26,6 +27,10 @@ th{background:#f4f6f8}
 .dir{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
 .cite{font-size:12.5px;color:#444}.cite q{font-style:italic}
 ol.bib li{margin-bottom:6px}
+.verdict{display:inline-block;padding:1px 7px;border-radius:9px;font-size:12.5px;color:#fff;background:#7a7a7a}
+.verdict.supported{background:#1b9e77}.verdict.contradicted{background:#c0392b}.verdict.not_comparable{background:#b8860b}
+.claim{border-left:3px solid #eee;padding-left:10px;margin-bottom:14px}
+details{margin:6px 0}summary{cursor:pointer}h3{font-size:16px;margin:18px 0 6px}
 .kpis{display:flex;gap:18px;flex-wrap:wrap}.kpis div{background:#f4f6f8;padding:8px 12px;border-radius:6px}
 .kpis b{display:block;font-size:22px}
 form.pair input{padding:6px;min-width:220px}form.pair button{padding:6px 14px}
@@ -163,6 +168,10 @@ pub fn dyad(view: &DyadView) -> Markup {
         (svg::timeline(&t, lang))
         h2 { (tr(lang, "events_per_year")) }
         (svg::per_year(&t, lang))
+        h2 { (tr(lang, "indicators")) }
+        (indicators_section(view, lang))
+        h2 { (tr(lang, "claims")) }
+        (claims_section(view, lang))
         h2 { (tr(lang, "gdelt_series")) }
         @match &view.gdelt {
             Some(series) if series.rows.iter().any(|r| r.events > 0) => {
@@ -221,6 +230,116 @@ pub fn dyad(view: &DyadView) -> Markup {
     };
     let title = format!("{} – {}", view.names[0], view.names[1]);
     layout(lang, &title, &path, &format!("{path}.json?lang={lang}&style={}", view.style), body)
+}
+
+fn indicators_section(view: &DyadView, lang: &str) -> Markup {
+    let ind = &view.indicators;
+    if ind.flows.is_empty() && ind.presence.is_empty() {
+        return html! { p { (tr(lang, "no_indicators")) } };
+    }
+    let pct = |v: Option<f64>| v.map(|x| format!("{:+.1}%", x * 100.0)).unwrap_or_default();
+    html! {
+        @if !ind.flows.is_empty() {
+            h3 { (tr(lang, "students")) }
+            (svg::flows(&ind.flows, lang))
+            @for f in &ind.flows {
+                details {
+                    summary { b { (f.label) } " · " (f.indicator) " · " (f.dataset) " · "
+                        @if let (Some(first), Some(last)) = (f.points.first(), f.points.last()) {
+                            (first.period) "–" (last.period) ": " (format_number(first.value)) " → " (format_number(last.value))
+                            @if f.points.len() > 1 { " (" (pct(f.pct_change)) ", CAGR " (pct(f.cagr)) ")" }
+                        }
+                    }
+                    table {
+                        thead { tr { th { (tr(lang, "period")) } th { (f.unit) } th { "Δ" } th { "Δ %" } th { (tr(lang, "sources")) } } }
+                        tbody {
+                            @for p in &f.points {
+                                tr { td { (p.period) } td { (format_number(p.value)) }
+                                    td { (p.change.map(format_number).unwrap_or_default()) } td { (pct(p.pct_change)) }
+                                    td.cite { a href={"#src-" (f.source.source_id)} { (f.source.source_id) } ", " (p.locator)
+                                        @if let Some(n) = &p.note { br; (n) } } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if !ind.shares.is_empty() {
+            h3 { (tr(lang, "shares")) }
+            @for ((from, to, dataset), list) in group_shares(&ind.shares) {
+                @if let Some(last) = list.last() {
+                    details {
+                        summary { b { (from) "→" (to) } " · " (dataset) " · " (last.period) ": "
+                            (format!("{:.2}%", last.share * 100.0)) ", #" (last.rank) " / " (last.destinations_listed) }
+                        p.muted { (last.basis) " · " a href={"#src-" (last.source.source_id)} { (last.source.source_id) } }
+                        table {
+                            thead { tr { th { (tr(lang, "period")) } th { "" } th { "%" } th { "#" } } }
+                            tbody {
+                                @for s in &list {
+                                    tr { td { (s.period) } td { (format_number(s.students.round())) " / " (format_number(s.total_outbound.round())) }
+                                        td { (format!("{:.2}", s.share * 100.0)) } td { (s.rank) " / " (s.destinations_listed) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if !ind.presence.is_empty() {
+            h3 { (tr(lang, "presence")) }
+            table {
+                thead { tr { th { "" } th { "" } th { (tr(lang, "period")) } th { "" } th { (tr(lang, "sources")) } } }
+                tbody {
+                    @for p in &ind.presence {
+                        @if let Some((y, v)) = p.latest {
+                            tr { td { (p.country) } td { (p.variable) } td { (y) } td { (format!("{v:.2}")) }
+                                td.cite { a href={"#src-" (p.source.source_id)} { (p.source.source_id) } } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Shares of one direction and dataset: (from, to, dataset) and the rows, in period order.
+type ShareGroup<'a> = ((String, String, String), Vec<&'a Share>);
+
+/// Shares grouped by direction and dataset.
+fn group_shares(shares: &[Share]) -> Vec<ShareGroup<'_>> {
+    let mut out: Vec<ShareGroup<'_>> = Vec::new();
+    for s in shares {
+        let key = (s.from.clone(), s.to.clone(), s.dataset.clone());
+        match out.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(s),
+            None => out.push((key, vec![s])),
+        }
+    }
+    out
+}
+
+fn claims_section(view: &DyadView, lang: &str) -> Markup {
+    html! {
+        @if view.claims.is_empty() {
+            p.muted { "—" }
+        }
+        @for c in &view.claims {
+            div.claim id={"claim-" (c.claim_id)} {
+                p { span class={"verdict " (c.verdict.as_str())} { (tr(lang, c.verdict.as_str())) } " " q { (c.text) } }
+                p.muted { (c.reading) }
+                (sources_cell(&c.claim_sources))
+                ul { @for r in &c.reasoning { li { (r) } } }
+                @if !c.evidence.is_empty() {
+                    p.muted { (tr(lang, "evidence")) ": "
+                        @for (i, e) in c.evidence.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            (e.period) " " (format_number(e.value)) " " (e.unit) " (" a href={"#src-" (e.source.source_id)} { (e.dataset) } ", " (e.source.locator) ")"
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A plain message page (not found, bad request).

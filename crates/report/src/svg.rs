@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use entente_analytics::indicators::Flow;
 use entente_analytics::{Series, Timeline};
 use entente_model::dyad::Direction;
 use maud::{Markup, html};
@@ -227,6 +228,86 @@ pub fn series(s: &Series, lang: &str) -> Markup {
             @for (i, d) in [Direction::AToB, Direction::BToA].into_iter().enumerate() {
                 rect x=(LEFT + 10 + 120 * i as i32) y=(height - 16) width="10" height="10" fill=(direction_colour(d)) {}
                 text x=(LEFT + 24 + 120 * i as i32) y=(height - 7) { (d.label(&s.dyad)) }
+            }
+        }
+    }
+}
+
+/// Colours for the lines of a flows chart, one per flow.
+const FLOW_COLOURS: [&str; 6] = ["#1f6fb4", "#d95f02", "#7570b3", "#1b9e77", "#e7298a", "#66a61e"];
+
+/// Student flows as lines over the years, one per flow (direction and dataset), with a hover
+/// title on every point.
+pub fn flows(flows: &[Flow], lang: &str) -> Markup {
+    let drawable: Vec<&Flow> = flows.iter().filter(|f| !f.points.is_empty()).collect();
+    let years: Vec<i32> = {
+        let mut y: Vec<i32> = drawable
+            .iter()
+            .flat_map(|f| f.points.iter().filter_map(|p| p.period.get(..4).and_then(|y| y.parse().ok())))
+            .collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+        return html! {};
+    };
+    const LEFT: i32 = 56;
+    const TOP: i32 = 16;
+    const PLOT_H: i32 = 170;
+    let span = (last - first).max(1);
+    let step = (760 / span).clamp(14, 60);
+    let width = LEFT + step * span + 40;
+    let height = TOP + PLOT_H + 34 + 18 * drawable.len() as i32;
+    let max = drawable.iter().flat_map(|f| f.points.iter().map(|p| p.value)).fold(1.0_f64, f64::max);
+    let x = |y: i32| LEFT + step * (y - first);
+    let y = |v: f64| TOP + PLOT_H - ((v / max) * f64::from(PLOT_H)) as i32;
+    let lines: Vec<(&str, String, Vec<Point>, String)> = drawable
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let colour = FLOW_COLOURS[i % FLOW_COLOURS.len()];
+            let pts: Vec<Point> = f
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let year: i32 = p.period.get(..4)?.parse().ok()?;
+                    let hover = format!(
+                        "{} {}: {} ({})",
+                        f.label,
+                        p.period,
+                        entente_model::record::format_number(p.value),
+                        f.dataset
+                    );
+                    Some((x(year), y(p.value), hover))
+                })
+                .collect();
+            let path = pts.iter().map(|(px, py, _)| format!("{px},{py}")).collect::<Vec<_>>().join(" ");
+            (colour, path, pts, format!("{} · {} · {}", f.label, f.indicator, f.dataset))
+        })
+        .collect();
+    let label_every = ((span / 10) + 1).max(1);
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart flows" width=(width) height=(height)
+            viewBox={"0 0 " (width) " " (height)} role="img" aria-label=(tr(lang, "students")) {
+            title { (tr(lang, "students")) }
+            style { "text{font:11px system-ui,sans-serif;fill:#333}" }
+            line x1=(LEFT) y1=(TOP + PLOT_H) x2=(width - 10) y2=(TOP + PLOT_H) stroke="#999" {}
+            line x1=(LEFT) y1=(TOP) x2=(LEFT) y2=(TOP + PLOT_H) stroke="#999" {}
+            text x=(LEFT - 4) y=(TOP + 4) text-anchor="end" { (entente_model::record::format_number(max.round())) }
+            text x=(LEFT - 4) y=(TOP + PLOT_H) text-anchor="end" { "0" }
+            @for yr in (first..=last).filter(|yr| (yr - first) % label_every == 0) {
+                text x=(x(yr)) y=(TOP + PLOT_H + 14) text-anchor="middle" { (yr) }
+            }
+            @for (colour, path, pts, _) in &lines {
+                polyline points=(path) fill="none" stroke=(colour) stroke-width="2" {}
+                @for (px, py, hover) in pts {
+                    circle cx=(px) cy=(py) r="3.5" fill=(colour) { title { (hover) } }
+                }
+            }
+            @for (i, (colour, _, _, legend)) in lines.iter().enumerate() {
+                rect x=(LEFT) y=(TOP + PLOT_H + 26 + 18 * i as i32) width="10" height="10" fill=(colour) {}
+                text x=(LEFT + 16) y=(TOP + PLOT_H + 35 + 18 * i as i32) { (legend) }
             }
         }
     }

@@ -103,6 +103,23 @@ pub struct EventFilter {
     pub kinds: Vec<String>,
 }
 
+/// An observation with the dataset it belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredObservation {
+    pub dataset: String,
+    #[serde(flatten)]
+    pub observation: entente_model::record::Observation,
+}
+
+/// A row of an imported feed that did not become a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReject {
+    pub file: String,
+    pub line: i64,
+    pub reason: String,
+    pub excerpt: String,
+}
+
 /// A pair of countries that shares events, with how many.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DyadCount {
@@ -145,6 +162,7 @@ pub const QUERY_TABLES: &[(&str, &str)] = &[
          FROM observations ORDER BY indicator, id",
     ),
     ("datasets", "SELECT id, title, description, licence, origin, loaded_at FROM datasets ORDER BY id"),
+    ("import_rejects", "SELECT dataset, file, line, reason, excerpt FROM import_rejects ORDER BY dataset, file, line"),
     (
         "gdelt_files",
         "SELECT id, name, path, size, md5, version, rows_read, rows_stored, rows_rejected, import_id, imported_at
@@ -243,6 +261,19 @@ impl Store {
     /// removes those the dataset no longer has. A dataset whose files are unchanged
     /// (same `fingerprint`) is left alone.
     pub fn load_dataset(&mut self, dataset: &Dataset, origin: &str, fingerprint: &str) -> Result<LoadReport> {
+        self.load_dataset_with_rejects(dataset, origin, fingerprint, &[])
+    }
+
+    /// As [`Store::load_dataset`], for a dataset imported from a feed whose left-out rows
+    /// are kept beside it (replacing those of the dataset's previous load), in the same
+    /// transaction.
+    pub fn load_dataset_with_rejects(
+        &mut self,
+        dataset: &Dataset,
+        origin: &str,
+        fingerprint: &str,
+        rejects: &[ImportReject],
+    ) -> Result<LoadReport> {
         let id = &dataset.meta.id;
         let stored: Option<String> =
             self.conn.query_row("SELECT fingerprint FROM datasets WHERE id = ?1", [id], |r| r.get(0)).optional()?;
@@ -271,6 +302,15 @@ impl Store {
             for row in rows {
                 let (rid, hash, ds) = row?;
                 existing.insert(rid, (hash, ds));
+            }
+        }
+        tx.execute("DELETE FROM import_rejects WHERE dataset = ?1", [id])?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO import_rejects (dataset, file, line, reason, excerpt) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for r in rejects {
+                stmt.execute(params![id, r.file, r.line, r.reason, r.excerpt])?;
             }
         }
         let mut report = LoadReport { dataset: id.clone(), ..Default::default() };
@@ -453,6 +493,36 @@ impl Store {
         Ok(out)
     }
 
+    /// Observations of indicators starting with `indicator_prefix` (`students.`,
+    /// `elcano.`), for a directed pair (`from`, `to`) or a `country`, each `None` meaning any;
+    /// by indicator, dataset and period.
+    pub fn observations(
+        &self,
+        indicator_prefix: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+        country: Option<&str>,
+    ) -> Result<Vec<StoredObservation>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.id, r.dataset, r.body FROM observations o JOIN records r ON r.id = o.id
+             WHERE substr(o.indicator, 1, length(?1)) = ?1
+               AND (?2 IS NULL OR o.from_country = ?2) AND (?3 IS NULL OR o.to_country = ?3)
+               AND (?4 IS NULL OR o.country = ?4)
+             ORDER BY o.indicator, r.dataset, o.period_start, o.academic, r.id",
+        )?;
+        let rows = stmt.query_map(params![indicator_prefix, from, to, country], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, dataset, body) = row?;
+            if let Record::Observation(observation) = parse_body(&id, &body)? {
+                out.push(StoredObservation { dataset, observation });
+            }
+        }
+        Ok(out)
+    }
+
     /// Pairs of countries that share at least one event, most events first.
     pub fn dyads(&self) -> Result<Vec<DyadCount>> {
         let mut stmt = self.conn.prepare(
@@ -569,76 +639,69 @@ fn fts_query(text: &str) -> Option<String> {
 }
 
 fn delete_record(tx: &Transaction<'_>, id: &str) -> Result<()> {
-    tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM search WHERE record_id = ?1")?.execute([id])?;
     // Typed projections and citations go with the record (ON DELETE CASCADE).
-    tx.execute("DELETE FROM records WHERE id = ?1", [id])?;
+    tx.prepare_cached("DELETE FROM records WHERE id = ?1")?.execute([id])?;
     Ok(())
 }
 
 fn insert_record(tx: &Transaction<'_>, dataset: &str, record: &Record, body: &str, hash: &str) -> Result<()> {
     let id = record.id();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO records (id, kind, dataset, title, body, body_hash, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'))",
-        params![id, record.kind().as_str(), dataset, record.title("en"), body, hash],
-    )?;
+    )?
+    .execute(params![id, record.kind().as_str(), dataset, record.title("en"), body, hash])?;
     for (ord, c) in record.citations().iter().enumerate() {
-        tx.execute(
-            "INSERT INTO citations (record_id, ord, source_id, locator, quote, reference_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, ord as i64, c.source, c.locator, c.quote, c.reference],
+        tx.prepare_cached("INSERT INTO citations (record_id, ord, source_id, locator, quote, reference_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![id, ord as i64, c.source, c.locator, c.quote, c.reference],
         )?;
     }
     for (lang, text) in record.search_texts() {
         if !text.trim().is_empty() {
-            tx.execute("INSERT INTO search (record_id, lang, text) VALUES (?1, ?2, ?3)", params![id, lang, text])?;
+            tx.prepare_cached("INSERT INTO search (record_id, lang, text) VALUES (?1, ?2, ?3)")?
+                .execute(params![id, lang, text])?;
         }
     }
     match record {
         Record::Event(e) => {
             let end = e.end.unwrap_or(e.date);
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO events (id, kind, status, date, date_key, end_key, precision, host, programme)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    id,
-                    e.kind.as_str(),
-                    e.status.as_str(),
-                    e.date.to_string(),
-                    e.date.sort_key(),
-                    end.end_key(),
-                    e.date.precision().as_str(),
-                    e.host,
-                    e.programme
-                ],
-            )?;
+            )?
+            .execute(params![
+                id,
+                e.kind.as_str(),
+                e.status.as_str(),
+                e.date.to_string(),
+                e.date.sort_key(),
+                end.end_key(),
+                e.date.precision().as_str(),
+                e.host,
+                e.programme
+            ])?;
             let mut roles: Vec<(&str, &str)> = Vec::new();
             roles.extend(e.host.iter().map(|c| (c.as_str(), "host")));
             roles.extend(e.projecting.iter().map(|c| (c.as_str(), "projecting")));
             roles.extend(e.countries.iter().map(|c| (c.as_str(), "other")));
             for (country, role) in roles {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT OR IGNORE INTO event_countries (event_id, country, role) VALUES (?1, ?2, ?3)",
-                    params![id, country, role],
-                )?;
+                )?
+                .execute(params![id, country, role])?;
             }
             for d in &e.domains {
-                tx.execute(
-                    "INSERT OR IGNORE INTO event_domains (event_id, domain) VALUES (?1, ?2)",
-                    params![id, d.as_str()],
-                )?;
+                tx.prepare_cached("INSERT OR IGNORE INTO event_domains (event_id, domain) VALUES (?1, ?2)")?
+                    .execute(params![id, d.as_str()])?;
             }
             for p in &e.actors {
-                tx.execute(
-                    "INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?1, ?2, ?3)",
-                    params![id, p.actor, p.role.as_str()],
-                )?;
+                tx.prepare_cached("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?1, ?2, ?3)")?
+                    .execute(params![id, p.actor, p.role.as_str()])?;
             }
         }
         Record::Observation(o) => {
-            tx.execute(
-                "INSERT INTO observations (id, indicator, country, from_country, to_country, period, period_start, academic, value, unit)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
+            tx.prepare_cached("INSERT INTO observations (id, indicator, country, from_country, to_country, period, period_start, academic, value, unit)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
                     id,
                     o.indicator,
                     o.country,

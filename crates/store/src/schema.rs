@@ -153,6 +153,17 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (file_id, line)
     );
     "#,
+    // 3: rows of imported feeds (mobility, Elcano) that did not become records.
+    r#"
+    CREATE TABLE import_rejects (
+        dataset TEXT NOT NULL,
+        file TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        excerpt TEXT NOT NULL
+    );
+    CREATE INDEX import_rejects_by_dataset ON import_rejects(dataset, file, line);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,240 @@
+//! `entente indicators`, `entente claims` and `entente import indicators`, run as a user would.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn entente(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(data).args(args).output().unwrap()
+}
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    let out = entente(data, args);
+    assert!(out.status.success(), "entente {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn flow<'a>(v: &'a Value, from: &str, to: &str, dataset: &str) -> Option<&'a Value> {
+    v["flows"].as_array().unwrap().iter().find(|f| f["from"] == from && f["to"] == to && f["dataset"] == dataset)
+}
+
+#[test]
+fn kazakhstan_to_france_shows_the_oecd_series_with_change_and_growth() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = json(dir.path(), &["indicators", "France", "Kazakhstan", "--format", "json"]);
+    let oecd = flow(&v, "KAZ", "FRA", "oecd-enrolment-by-origin").unwrap();
+    let points: Vec<(String, f64)> = oecd["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["period"].as_str().unwrap().to_string(), p["value"].as_f64().unwrap()))
+        .collect();
+    // The values data/SOURCES.md quotes for France←Kazakhstan.
+    let expected: Vec<(String, f64)> =
+        [(2013, 692.0), (2014, 784.0), (2015, 796.0), (2016, 856.0), (2017, 940.0), (2018, 734.0), (2019, 864.0)]
+            .iter()
+            .map(|(y, n)| (y.to_string(), *n))
+            .collect();
+    assert_eq!(points, expected);
+    assert_eq!(oecd["points"][1]["change"], 92.0);
+    assert_eq!(oecd["abs_change"], 172.0);
+    let cagr = oecd["cagr"].as_f64().unwrap();
+    assert!((cagr - ((864.0f64 / 692.0).powf(1.0 / 6.0) - 1.0)).abs() < 1e-9);
+    assert!(oecd["source"]["citation"].as_str().unwrap().contains("EDU_ENRL_MOBILE"));
+    assert_eq!(oecd["points"][0]["locator"], "COUNTRY_OF_SCHOOL=France, COUNTRY_OF_ORIGIN=Kazakhstan, YEAR=2013");
+    // Flows come B→A first: students from Kazakhstan in France.
+    assert_eq!(v["flows"][0]["from"], "KAZ");
+    // France's rank among Kazakhstan's destinations, and its share of them.
+    let share = v["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["dataset"] == "oecd-enrolment-by-origin" && s["period"] == "2013")
+        .unwrap();
+    assert_eq!(share["students"], 692.0);
+    assert!(share["rank"].as_u64().unwrap() >= 1);
+    let total = share["total_outbound"].as_f64().unwrap();
+    assert!((share["share"].as_f64().unwrap() - 692.0 / total).abs() < 1e-12);
+    // Elcano context for both.
+    for country in ["FRA", "KAZ"] {
+        for variable in ["culture", "education", "science"] {
+            assert!(
+                v["presence"].as_array().unwrap().iter().any(|p| p["country"] == country && p["variable"] == variable),
+                "{country} {variable}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_commands_work_for_other_pairs() {
+    let dir = tempfile::tempdir().unwrap();
+    for (a, b) in [("Kazakhstan", "Korea, Republic of"), ("Казахстан", "Германия")] {
+        let v = json(dir.path(), &["indicators", a, b, "--format", "json"]);
+        let from_kaz = v["flows"].as_array().unwrap().iter().filter(|f| f["from"] == "KAZ").count();
+        assert!(from_kaz >= 1, "{a}–{b}: {v}");
+        assert!(v["presence"].as_array().unwrap().len() >= 9);
+        let claims = json(dir.path(), &["claims", a, b, "--format", "json"]);
+        assert!(claims.as_array().unwrap().iter().all(|c| c["verdict"].is_string()));
+    }
+    let table = entente(dir.path(), &["indicators", "KAZ", "DEU"]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("Students KAZ→DEU"));
+}
+
+fn claim<'a>(list: &'a Value, id: &str) -> &'a Value {
+    list.as_array().unwrap().iter().find(|c| c["claim_id"] == id).unwrap_or_else(|| panic!("{id} missing"))
+}
+
+#[test]
+fn the_papers_student_claims_get_verdicts_a_reader_can_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = json(dir.path(), &["claims", "FRA", "KAZ", "--format", "json"]);
+    for c in list.as_array().unwrap() {
+        for key in ["claim_id", "text", "verdict", "evidence", "reasoning"] {
+            assert!(c.get(key).is_some(), "{key} in {c}");
+        }
+    }
+    let entered = claim(&list, "claim-students-entered-2013");
+    assert_eq!(entered["verdict"], "not_comparable");
+    let reasoning =
+        entered["reasoning"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect::<Vec<_>>().join(" ");
+    assert!(reasoning.contains("entered") && reasoning.contains("enrolled"), "{reasoning}");
+    assert!(reasoning.contains("784 in 2014"), "{reasoning}");
+    assert_eq!(entered["evidence"][0]["dataset"], "oecd-enrolment-by-origin");
+    assert!(entered["claim_sources"][0]["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
+    // The paper's own figure never supports the paper's claim.
+    assert!(entered["evidence"].as_array().unwrap().iter().all(|e| e["dataset"] != "fra-kaz"));
+
+    let doubled = claim(&list, "claim-students-doubled-2018");
+    assert_eq!(doubled["verdict"], "not_comparable");
+    let reasoning = doubled["reasoning"].to_string();
+    assert!(
+        reasoning.contains("864 in 2019") && reasoning.contains("784 in 2014") && reasoning.contains("1.10"),
+        "{reasoning}"
+    );
+
+    let rank = claim(&list, "claim-kaz-education-rank");
+    assert_eq!(rank["verdict"], "no_data");
+}
+
+fn policy(dir: &Path, calendar: &str) -> PathBuf {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/claims-policy.toml"))
+        .unwrap()
+        .replace("calendar_year_is = \"end\"", &format!("calendar_year_is = \"{calendar}\""))
+        .replace(
+            "# \"students.entrants\" = [\"students.enrolled\"]",
+            "\"students.entrants\" = [\"students.enrolled\"]",
+        );
+    let path = dir.join(format!("policy-{calendar}.toml"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_policy_decides_what_counts_and_how_years_line_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // Taking enrolment as a stand-in for entrants, the data contradict both claims.
+    let end = policy(dir.path(), "end");
+    let list = json(&data, &["claims", "FRA", "KAZ", "--policy", end.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(claim(&list, "claim-students-entered-2013")["verdict"], "contradicted");
+    let doubled = claim(&list, "claim-students-doubled-2018");
+    assert_eq!(doubled["verdict"], "contradicted");
+    assert!(doubled["reasoning"].to_string().contains("ratio of 1.10"));
+    // Calendar years as the academic years they start: 2018 against 2013.
+    let start = policy(dir.path(), "start");
+    let list = json(&data, &["claims", "FRA", "KAZ", "--policy", start.to_str().unwrap(), "--format", "json"]);
+    assert!(claim(&list, "claim-students-doubled-2018")["reasoning"].to_string().contains("734 in 2018"));
+    // Refusing to line them up makes the claims not comparable.
+    let none = policy(dir.path(), "none");
+    let list = json(&data, &["claims", "FRA", "KAZ", "--policy", none.to_str().unwrap(), "--format", "json"]);
+    let entered = claim(&list, "claim-students-entered-2013");
+    assert_eq!(entered["verdict"], "not_comparable");
+    assert!(entered["reasoning"].to_string().contains("calendar_year_is"));
+    // A broken policy is refused clearly.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[tolerance]\nequals = 0.05\n").unwrap();
+    let out = entente(&data, &["claims", "FRA", "KAZ", "--policy", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid claims policy"));
+}
+
+#[test]
+fn unresolvable_rows_are_reported_with_file_line_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = dir.path().join("oecd.csv");
+    std::fs::write(
+        &file,
+        "COUNTRY_OF_SCHOOL,COUNTRY_OF_ORIGIN,YEAR,TOTAL_INTL_STUDENTS\nFrance,Kazakhstan,2013,692\nFrance,Atlantis,2013,5\nFrance,Kazakhstan,2014,many\nFrance,Kazakhstan,20x4,3\nFrance,Kazakhstan\n",
+    )
+    .unwrap();
+    let v = json(&data, &["import", "indicators", file.to_str().unwrap(), "--format", "json"]);
+    let r = &v[0];
+    assert_eq!(
+        (r["rows_read"].as_u64(), r["observations"].as_u64(), r["rows_rejected"].as_u64()),
+        (Some(5), Some(1), Some(4))
+    );
+    let rejects: Vec<String> = r["rejects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| format!("{}:{}: {}", x["file"].as_str().unwrap(), x["line"], x["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rejects,
+        [
+            "oecd.csv:3: COUNTRY_OF_ORIGIN: unknown country \"Atlantis\"",
+            "oecd.csv:4: TOTAL_INTL_STUDENTS \"many\" is not a number",
+            "oecd.csv:5: year \"20x4\" is not a year",
+            "oecd.csv:6: has 2 fields where the header has 4",
+        ]
+    );
+    // They are kept in the store beside the dataset, which replaced the bundled subset.
+    let q = json(
+        &data,
+        &[
+            "query",
+            "SELECT count(*) FROM import_rejects WHERE dataset = 'oecd-enrolment-by-origin'",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(q["rows"][0][0], 4);
+    let v = json(&data, &["indicators", "KAZ", "FRA", "--format", "json"]);
+    assert_eq!(flow(&v, "KAZ", "FRA", "oecd-enrolment-by-origin").unwrap()["points"].as_array().unwrap().len(), 1);
+    let out = entente(
+        &data,
+        &["import", "indicators", Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml").to_str().unwrap()],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a known indicator file"));
+}
+
+#[test]
+fn the_full_oecd_file_imports_and_every_row_is_accounted_for() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/student_mobility/oecd_edu_enrl_mobile_2013_2019/OECD_Intl_Student_Enrollment_2013_2019.csv");
+    if !file.exists() {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", file.display());
+        eprintln!("SKIPPED: {} is not there", file.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let v = json(dir.path(), &["import", "indicators", file.to_str().unwrap(), "--format", "json"]);
+    let r = &v[0];
+    assert_eq!(r["rows_read"], 57_858);
+    assert_eq!(
+        r["rows_read"].as_u64().unwrap(),
+        r["observations"].as_u64().unwrap() + r["rows_rejected"].as_u64().unwrap()
+    );
+    // The only names the OECD file uses that are not ISO 3166 countries: Kosovo.
+    for reject in r["rejects"].as_array().unwrap() {
+        assert!(reject["reason"].as_str().unwrap().contains("\"Kosovo\""), "{reject}");
+    }
+    let v = json(dir.path(), &["indicators", "USA", "KAZ", "--format", "json"]);
+    let us = flow(&v, "KAZ", "USA", "oecd-enrolment-by-origin").unwrap();
+    assert_eq!(us["points"][0]["value"], 4_236.0, "USA←Kazakhstan 2013, as data/SOURCES.md quotes it");
+}

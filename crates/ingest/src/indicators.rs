@@ -1,0 +1,626 @@
+//! Indicator feeds: student mobility (OECD enrolment by origin; UNESCO UIS flows as tidied by
+//! 360info; UIS inbound totals) and the Elcano Global Presence Index, read into observation
+//! records with their source.
+//!
+//! Each file is one feed, recognised by its header. Every data row becomes an observation or
+//! a reject with file, line and reason (a country that does not resolve, a value that does
+//! not parse, a duplicate). Country names are resolved through the country table; names a
+//! file mis-encoded (UTF-8 read as Latin-1, `CuraÃ§ao`) are repaired, and the repair noted.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use entente_model::record::{Citation, Observation, Person, Record, Source};
+use entente_model::validate::{Dataset, DatasetMeta};
+use entente_model::{CountryTable, PartialDate, Period};
+use serde::Serialize;
+
+/// A row that did not become an observation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowReject {
+    pub file: String,
+    pub line: u64,
+    pub reason: String,
+    pub excerpt: String,
+}
+
+impl fmt::Display for RowReject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+/// The feeds entente knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feed {
+    /// OECD enrolment of international students by origin, host × origin × year.
+    OecdEnrolment,
+    /// UIS flows, the top ten destinations of each origin per year (360info).
+    UisDestinations,
+    /// UIS flows, the top ten origins of each destination per year (360info).
+    UisOrigins,
+    /// UIS inbound internationally mobile students, per country and year.
+    UisInbound,
+    /// Elcano Global Presence Index, long form: country × year × variable.
+    Elcano,
+}
+
+impl Feed {
+    /// The feed a file's header row announces.
+    pub fn detect(header: &[&str]) -> Option<Feed> {
+        let h: Vec<String> = header.iter().map(|s| s.trim().trim_start_matches('\u{feff}').to_string()).collect();
+        let is = |cols: &[&str]| h.len() == cols.len() && h.iter().zip(cols).all(|(a, b)| a == b);
+        if is(&["COUNTRY_OF_SCHOOL", "COUNTRY_OF_ORIGIN", "YEAR", "TOTAL_INTL_STUDENTS"]) {
+            Some(Feed::OecdEnrolment)
+        } else if is(&["year", "origin_country_name", "dest_country_lumped", "value_lumped", "cond_all"]) {
+            Some(Feed::UisDestinations)
+        } else if is(&["year", "dest_country_name", "origin_country_lumped", "value_lumped", "cond_all"]) {
+            Some(Feed::UisOrigins)
+        } else if is(&["indicatorId", "geoUnit", "year", "value", "qualifier", "magnitude"]) {
+            Some(Feed::UisInbound)
+        } else if is(&["country", "iso3", "year", "variable", "value"]) {
+            Some(Feed::Elcano)
+        } else {
+            None
+        }
+    }
+
+    /// The dataset id the feed loads as.
+    pub fn dataset_id(self) -> &'static str {
+        match self {
+            Feed::OecdEnrolment => "oecd-enrolment-by-origin",
+            Feed::UisDestinations => "uis-destinations-by-origin",
+            Feed::UisOrigins => "uis-origins-by-destination",
+            Feed::UisInbound => "uis-inbound-totals",
+            Feed::Elcano => "elcano-iepg",
+        }
+    }
+
+    /// The source record every observation of the feed cites.
+    fn source(self, file: &str) -> Source {
+        let base = Source {
+            id: format!("src-{}", self.dataset_id()),
+            kind: entente_model::ontology::SourceKind::Dataset,
+            authors: Vec::new(),
+            title: String::new(),
+            title_en: None,
+            language: Some("en".into()),
+            container: None,
+            publisher: None,
+            place: None,
+            date: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            doi: None,
+            url: None,
+            accessed: None,
+            licence: None,
+            note: Some(format!("Imported by entente from {file}.")),
+        };
+        match self {
+            Feed::OecdEnrolment => Source {
+                authors: vec![Person { family: "OECD".into(), given: None }],
+                title: "Enrolment of international students by origin (EDU_ENRL_MOBILE), 2013–2019".into(),
+                publisher: Some("OECD".into()),
+                container: Some(
+                    "OECD Education Statistics, as cleaned by jords-santiago/intl-students-2013-2019".into(),
+                ),
+                url: Some("https://github.com/jords-santiago/intl-students-2013-2019".into()),
+                licence: Some("OECD terms: free reuse with attribution".into()),
+                date: Some(PartialDate::year(2019)),
+                ..base
+            },
+            Feed::UisDestinations | Feed::UisOrigins => Source {
+                authors: vec![Person { family: "UNESCO Institute for Statistics".into(), given: None }],
+                title: if self == Feed::UisDestinations {
+                    "Popular destinations of internationally mobile students by origin, 1998–2021".into()
+                } else {
+                    "Popular origins of internationally mobile students by destination, 1998–2021".into()
+                },
+                publisher: Some("360info".into()),
+                container: Some("UIS student flows tidied by 360info (360-info/report-global-education)".into()),
+                url: Some("https://github.com/360-info/report-global-education".into()),
+                licence: Some("CC BY 4.0 (360info, UNESCO UIS)".into()),
+                date: Some(PartialDate::year(2021)),
+                ..base
+            },
+            Feed::UisInbound => Source {
+                authors: vec![Person { family: "UNESCO Institute for Statistics".into(), given: None }],
+                title: "Inbound internationally mobile students (UIS indicator 26637)".into(),
+                container: Some("UIS data as gathered in uis_oecd_infosci301 (inbound_intl.csv)".into()),
+                url: Some("https://uis.unesco.org/".into()),
+                licence: Some("UIS open data (CC BY-SA 3.0 IGO)".into()),
+                ..base
+            },
+            Feed::Elcano => Source {
+                authors: vec![Person { family: "Real Instituto Elcano".into(), given: None }],
+                title: "Elcano Global Presence Index 1990–2021 (values by variable)".into(),
+                container: Some(
+                    "Elcano Global Presence Index, calculus2021.xlsx, via GeographicaGS/Elcano-iepg".into(),
+                ),
+                url: Some("https://globalpresence.realinstitutoelcano.org".into()),
+                licence: Some("© Real Instituto Elcano; cite when used".into()),
+                date: Some(PartialDate::year(2021)),
+                ..base
+            },
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Feed::OecdEnrolment => "OECD: international students by host and origin, 2013–2019",
+            Feed::UisDestinations => "UNESCO UIS: top destinations of mobile students by origin, 1998–2021",
+            Feed::UisOrigins => "UNESCO UIS: top origins of mobile students by destination, 1998–2021",
+            Feed::UisInbound => "UNESCO UIS: inbound internationally mobile students",
+            Feed::Elcano => "Elcano Global Presence Index, 1990–2021",
+        }
+    }
+}
+
+/// What reading one feed file gave: a dataset of observations, and every row left out.
+#[derive(Debug, Clone)]
+pub struct FeedRead {
+    pub feed: Feed,
+    pub dataset: Dataset,
+    pub rows_read: u64,
+    pub rejects: Vec<RowReject>,
+}
+
+const OECD_NAMES: &str = include_str!("../../../data/mobility/oecd-ISO_3166_COUNTRY_CODES.csv");
+const UIS_360_NAMES: &str = include_str!("../../../data/mobility/360info-country-names.csv");
+
+/// The name → ISO alpha-3 tables the providers publish beside their files, read first: they
+/// know their own spellings ("DR Congo", "Venezuala", "Congo (Democratic Republic of the)").
+static PROVIDER_NAMES: LazyLock<HashMap<Feed, HashMap<String, String>>> = LazyLock::new(|| {
+    let table = |text: &str, name_col: &str, code_col: &str| -> HashMap<String, String> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let Ok(headers) = reader.headers().cloned() else { return HashMap::new() };
+        let (Some(n), Some(c)) =
+            (headers.iter().position(|h| h == name_col), headers.iter().position(|h| h == code_col))
+        else {
+            return HashMap::new();
+        };
+        reader
+            .records()
+            .filter_map(Result::ok)
+            .filter_map(|r| Some((r.get(n)?.trim().to_string(), r.get(c)?.trim().to_string())))
+            .collect()
+    };
+    let oecd = table(OECD_NAMES, "COUNTRY", "3_DIGIT_CODE");
+    let uis = table(UIS_360_NAMES, "country_name", "country_code");
+    [(Feed::OecdEnrolment, oecd), (Feed::UisDestinations, uis.clone()), (Feed::UisOrigins, uis)].into_iter().collect()
+});
+
+/// Resolves a country name or code: through the provider's own table, then the country
+/// table, repairing UTF-8 that was decoded as Latin-1. Regional aggregates ("AIMS: East
+/// Asia", "Africa: unknown countries") are refused as such.
+fn resolve_in(feed: Feed, name: &str) -> Result<(String, Option<String>), String> {
+    if name.contains(": ") || name == "Other countries" {
+        return Err(format!("\"{name}\" is a regional aggregate, not a country"));
+    }
+    if let Some(code) = PROVIDER_NAMES.get(&feed).and_then(|t| t.get(name))
+        && let Some(c) = CountryTable::bundled().by_alpha3(code)
+    {
+        return Ok((c.alpha3.clone(), None));
+    }
+    resolve(name)
+}
+
+/// Resolves a country name or code, repairing UTF-8 that was decoded as Latin-1.
+fn resolve(name: &str) -> Result<(String, Option<String>), String> {
+    let countries = CountryTable::bundled();
+    match countries.resolve(name) {
+        Ok(c) => Ok((c.alpha3.clone(), None)),
+        Err(e) => {
+            let repaired: Option<String> = name
+                .chars()
+                .map(|c| u8::try_from(u32::from(c)).ok())
+                .collect::<Option<Vec<u8>>>()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .filter(|s| s != name);
+            match repaired.as_deref().map(|r| (r, countries.resolve(r))) {
+                Some((r, Ok(c))) => {
+                    Ok((c.alpha3.clone(), Some(format!("the file writes \"{name}\" (mis-encoded \"{r}\")"))))
+                }
+                _ => Err(e.to_string()),
+            }
+        }
+    }
+}
+
+/// Labels the UIS files use for the students they do not place in a country.
+fn is_remainder(name: &str) -> bool {
+    name == "Other countries" || name.ends_with(": unknown countries")
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+struct Builder {
+    feed: Feed,
+    file: String,
+    source_id: String,
+    records: Vec<Record>,
+    ids: HashMap<String, u64>,
+    rejects: Vec<RowReject>,
+}
+
+impl Builder {
+    fn reject(&mut self, line: u64, reason: String, row: &csv::StringRecord) {
+        let excerpt: String = row.iter().collect::<Vec<_>>().join(",").chars().take(200).collect();
+        self.rejects.push(RowReject { file: self.file.clone(), line, reason, excerpt });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn observe(
+        &mut self,
+        line: u64,
+        row: &csv::StringRecord,
+        indicator: &str,
+        place: (Option<String>, Option<String>, Option<String>),
+        period: Period,
+        value: f64,
+        unit: &str,
+        locator: String,
+        note: Option<String>,
+        extra_id: &str,
+    ) {
+        let (country, from, to) = place;
+        let who = match (&country, &from, &to) {
+            (Some(c), _, _) => c.to_ascii_lowercase(),
+            (None, Some(f), Some(t)) => format!("{}-{}", f.to_ascii_lowercase(), t.to_ascii_lowercase()),
+            _ => String::new(),
+        };
+        let mut id = format!("{}.{}.{}.{}", self.feed.dataset_id(), indicator, who, period.start_year());
+        if period.is_academic() {
+            id.push('a');
+        }
+        if !extra_id.is_empty() {
+            id.push('.');
+            id.push_str(extra_id);
+        }
+        if let Some(first) = self.ids.get(&id) {
+            let reason = format!("repeats the row at line {first} (same countries, period and indicator)");
+            self.reject(line, reason, row);
+            return;
+        }
+        self.ids.insert(id.clone(), line);
+        self.records.push(Record::Observation(Observation {
+            id,
+            indicator: indicator.to_string(),
+            country,
+            from,
+            to,
+            period,
+            value,
+            unit: unit.to_string(),
+            sources: vec![Citation { source: self.source_id.clone(), locator, quote: None, reference: None }],
+            note,
+        }));
+    }
+}
+
+fn parse_year(s: &str) -> Result<i32, String> {
+    let y: i32 = s.trim().parse().map_err(|_| format!("year \"{s}\" is not a year"))?;
+    if (1900..=2100).contains(&y) { Ok(y) } else { Err(format!("year {y} is out of range")) }
+}
+
+fn parse_value(s: &str, what: &str) -> Result<f64, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| format!("{what} \"{t}\" is not a number"))
+}
+
+/// Reads one feed file. Fails only when the file is not a known feed or not CSV at all;
+/// bad rows become rejects.
+pub fn read_feed(file: &str, bytes: &[u8]) -> Result<FeedRead, String> {
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+    let header = reader.headers().map_err(|e| format!("{file}: no readable header: {e}"))?.clone();
+    let cols: Vec<&str> = header.iter().collect();
+    let feed = Feed::detect(&cols).ok_or_else(|| {
+        format!(
+            "{file}: not a known indicator file (header: {}); entente reads OECD enrolment by origin, UIS destinations or origins (360info), UIS inbound totals and the Elcano long CSV",
+            cols.join(",")
+        )
+    })?;
+    let source = feed.source(file);
+    let mut b = Builder {
+        feed,
+        file: file.to_string(),
+        source_id: source.id.clone(),
+        records: vec![Record::Source(source)],
+        ids: HashMap::new(),
+        rejects: Vec::new(),
+    };
+    let mut rows_read = 0u64;
+    for row in reader.records() {
+        rows_read += 1;
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(rows_read + 1);
+                let reason = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("has {len} fields where the header has {expected_len}")
+                    }
+                    csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
+                    _ => format!("is not valid CSV: {e}"),
+                };
+                b.rejects.push(RowReject { file: file.to_string(), line, reason, excerpt: String::new() });
+                continue;
+            }
+        };
+        let line = row.position().map(|p| p.line()).unwrap_or(rows_read + 1);
+        let get = |i: usize| row.get(i).unwrap_or("").trim().to_string();
+        let result = match feed {
+            Feed::OecdEnrolment => oecd_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3)),
+            Feed::UisDestinations => uis_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4), true),
+            Feed::UisOrigins => uis_row(&mut b, line, &row, &get(0), &get(2), &get(1), &get(3), &get(4), false),
+            Feed::UisInbound => inbound_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4)),
+            Feed::Elcano => elcano_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4)),
+        };
+        if let Err(reason) = result {
+            b.reject(line, reason, &row);
+        }
+    }
+    let dataset = Dataset {
+        meta: DatasetMeta {
+            id: feed.dataset_id().to_string(),
+            title: feed.title().to_string(),
+            description: Some(format!("Imported from {file}.")),
+            licence: match &b.records[0] {
+                Record::Source(s) => s.licence.clone(),
+                _ => None,
+            },
+        },
+        records: b.records,
+    };
+    Ok(FeedRead { feed, dataset, rows_read, rejects: b.rejects })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn oecd_row(
+    b: &mut Builder,
+    line: u64,
+    row: &csv::StringRecord,
+    host: &str,
+    origin: &str,
+    year: &str,
+    value: &str,
+) -> Result<(), String> {
+    let (to, to_note) = resolve_in(b.feed, host).map_err(|e| format!("COUNTRY_OF_SCHOOL: {e}"))?;
+    let (from, from_note) = resolve_in(b.feed, origin).map_err(|e| format!("COUNTRY_OF_ORIGIN: {e}"))?;
+    let year = parse_year(year)?;
+    let value = parse_value(value, "TOTAL_INTL_STUDENTS")?;
+    let note = [to_note, from_note].into_iter().flatten().collect::<Vec<_>>().join("; ");
+    let locator = format!("COUNTRY_OF_SCHOOL={host}, COUNTRY_OF_ORIGIN={origin}, YEAR={year}");
+    b.observe(
+        line,
+        row,
+        "students.enrolled",
+        (None, Some(from), Some(to)),
+        Period::Year(year),
+        value,
+        "students",
+        locator,
+        (!note.is_empty()).then_some(note),
+        "",
+    );
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn uis_row(
+    b: &mut Builder,
+    line: u64,
+    row: &csv::StringRecord,
+    year: &str,
+    origin: &str,
+    dest: &str,
+    value: &str,
+    cond: &str,
+    by_origin: bool,
+) -> Result<(), String> {
+    let year = parse_year(year)?;
+    let value = parse_value(value, "value_lumped")?;
+    let qualifiers = cond.split_whitespace().filter(|c| *c != "-").collect::<Vec<_>>();
+    let qual_note = (!qualifiers.is_empty()).then(|| format!("UIS qualifiers: {}", qualifiers.join(" ")));
+    let (known_label, other_label) = if by_origin { (origin, dest) } else { (dest, origin) };
+    let locator = if by_origin {
+        format!("year={year}, origin_country_name={origin}, dest_country_lumped={dest}")
+    } else {
+        format!("year={year}, dest_country_name={dest}, origin_country_lumped={origin}")
+    };
+    let (known, known_note) = resolve_in(b.feed, known_label)
+        .map_err(|e| format!("{}: {e}", if by_origin { "origin_country_name" } else { "dest_country_name" }))?;
+    if is_remainder(other_label) {
+        let indicator =
+            if by_origin { "students.enrolled_other_destinations" } else { "students.inbound_other_origins" };
+        let note = [Some(format!("UIS label: {other_label}")), known_note, qual_note]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>();
+        b.observe(
+            line,
+            row,
+            indicator,
+            (Some(known), None, None),
+            Period::Year(year),
+            value,
+            "students",
+            locator,
+            Some(note.join("; ")),
+            &slug(other_label),
+        );
+        return Ok(());
+    }
+    let (other, other_note) = resolve_in(b.feed, other_label)
+        .map_err(|e| format!("{}: {e}", if by_origin { "dest_country_lumped" } else { "origin_country_lumped" }))?;
+    let (from, to) = if by_origin { (known, other) } else { (other, known) };
+    let note = [known_note, other_note, qual_note].into_iter().flatten().collect::<Vec<_>>().join("; ");
+    b.observe(
+        line,
+        row,
+        "students.enrolled",
+        (None, Some(from), Some(to)),
+        Period::Year(year),
+        value,
+        "students",
+        locator,
+        (!note.is_empty()).then_some(note),
+        "",
+    );
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn inbound_row(
+    b: &mut Builder,
+    line: u64,
+    row: &csv::StringRecord,
+    indicator: &str,
+    geo: &str,
+    year: &str,
+    value: &str,
+    qualifier: &str,
+) -> Result<(), String> {
+    if indicator != "26637" {
+        return Err(format!("indicatorId {indicator} is not 26637 (inbound internationally mobile students)"));
+    }
+    let (country, note) = resolve_in(b.feed, geo).map_err(|e| format!("geoUnit: {e}"))?;
+    let year = parse_year(year)?;
+    let value = parse_value(value, "value")?;
+    let note = [note, (!qualifier.is_empty()).then(|| format!("UIS qualifier: {qualifier}"))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    let locator = format!("indicatorId=26637, geoUnit={geo}, year={year}");
+    b.observe(
+        line,
+        row,
+        "students.inbound_total",
+        (Some(country), None, None),
+        Period::Year(year),
+        value,
+        "students",
+        locator,
+        (!note.is_empty()).then(|| note.join("; ")),
+        "",
+    );
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn elcano_row(
+    b: &mut Builder,
+    line: u64,
+    row: &csv::StringRecord,
+    name: &str,
+    iso3: &str,
+    year: &str,
+    variable: &str,
+    value: &str,
+) -> Result<(), String> {
+    let (country, note) = if iso3.is_empty() { resolve(name) } else { resolve(iso3) }.map_err(|e| {
+        if iso3.is_empty() {
+            format!("{name} has no ISO code and is not an ISO 3166 country ({e})")
+        } else {
+            format!("iso3: {e}")
+        }
+    })?;
+    let year = parse_year(year)?;
+    let value = parse_value(value, "value")?;
+    if variable.is_empty() || !variable.bytes().all(|c| c.is_ascii_lowercase() || c == b'_') {
+        return Err(format!("variable \"{variable}\" is not an Elcano variable name"));
+    }
+    let locator = format!("country={name}, year={year}, variable={variable}");
+    b.observe(
+        line,
+        row,
+        &format!("elcano.{variable}"),
+        (Some(country), None, None),
+        Period::Year(year),
+        value,
+        "index points",
+        locator,
+        note,
+        "",
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(r: &FeedRead) -> Vec<&Observation> {
+        r.dataset
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Observation(o) => Some(o),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn oecd_rows_become_observations_and_bad_rows_rejects() {
+        let csv = "COUNTRY_OF_SCHOOL,COUNTRY_OF_ORIGIN,YEAR,TOTAL_INTL_STUDENTS\nFrance,Kazakhstan,2013,692\nNetherlands,CuraÃ§ao,2016,12\nFrance,Atlantis,2013,5\nFrance,Kazakhstan,2014,x\nFrance,Kazakhstan,2013,700\n\"Korea, Republic of\",Kazakhstan,2019,10";
+        let r = read_feed("oecd.csv", csv.as_bytes()).unwrap();
+        assert_eq!(r.feed, Feed::OecdEnrolment);
+        assert_eq!(r.rows_read, 6);
+        let o = obs(&r);
+        assert_eq!(o.len(), 3);
+        assert_eq!((o[0].from.as_deref(), o[0].to.as_deref(), o[0].value), (Some("KAZ"), Some("FRA"), 692.0));
+        assert_eq!(o[0].sources[0].locator, "COUNTRY_OF_SCHOOL=France, COUNTRY_OF_ORIGIN=Kazakhstan, YEAR=2013");
+        assert_eq!(o[1].from.as_deref(), Some("CUW"));
+        assert!(o[1].note.as_deref().unwrap().contains("mis-encoded"));
+        let rejects: Vec<String> = r.rejects.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            rejects,
+            [
+                "oecd.csv:4: COUNTRY_OF_ORIGIN: unknown country \"Atlantis\"",
+                "oecd.csv:5: TOTAL_INTL_STUDENTS \"x\" is not a number",
+                "oecd.csv:6: repeats the row at line 2 (same countries, period and indicator)",
+            ]
+        );
+        assert_eq!(r.rows_read as usize, o.len() + r.rejects.len());
+    }
+
+    #[test]
+    fn uis_remainders_are_kept_and_elcano_reads() {
+        let csv = "year,origin_country_name,dest_country_lumped,value_lumped,cond_all\n2018,Kazakhstan,Russian Federation,69836,- - - -\n2018,Kazakhstan,Other countries,5000,- - c -\n";
+        let r = read_feed("dest.csv", csv.as_bytes()).unwrap();
+        let o = obs(&r);
+        assert_eq!(o[0].indicator, "students.enrolled");
+        assert_eq!(o[1].indicator, "students.enrolled_other_destinations");
+        assert_eq!(o[1].country.as_deref(), Some("KAZ"));
+        assert!(o[1].note.as_deref().unwrap().contains("UIS qualifiers: c"));
+        let csv =
+            "country,iso3,year,variable,value\nKazakhstan,KAZ,2021,culture,1.52\nEuropean Union,,2021,culture,900\n";
+        let r = read_feed("elcano.csv", csv.as_bytes()).unwrap();
+        assert_eq!(obs(&r)[0].indicator, "elcano.culture");
+        assert_eq!(r.rejects.len(), 1);
+        assert!(r.rejects[0].reason.starts_with("European Union has no ISO code"));
+    }
+
+    #[test]
+    fn unknown_files_are_refused() {
+        assert!(read_feed("x.csv", b"a,b\n1,2\n").unwrap_err().contains("not a known indicator file"));
+    }
+}
