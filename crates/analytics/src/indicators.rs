@@ -103,14 +103,18 @@ fn label(p: &Period) -> String {
     p.to_string()
 }
 
-struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     store: &'a Store,
     cache: HashMap<String, Option<Source>>,
     style: Style,
 }
 
-impl Sources<'_> {
-    fn cite(&mut self, obs: &StoredObservation) -> Result<SourceRef, AnalyticsError> {
+impl<'a> Sources<'a> {
+    pub(crate) fn new(store: &'a Store, style: Style) -> Self {
+        Sources { store, cache: HashMap::new(), style }
+    }
+
+    pub(crate) fn cite(&mut self, obs: &StoredObservation) -> Result<SourceRef, AnalyticsError> {
         let c = obs.observation.sources.first();
         let id = c.map(|c| c.source.clone()).unwrap_or_default();
         if !self.cache.contains_key(&id) {
@@ -234,7 +238,11 @@ fn shares(store: &Store, sources: &mut Sources<'_>, from: &str, to: &str) -> Res
     Ok(out)
 }
 
-fn presence(store: &Store, sources: &mut Sources<'_>, country: &str) -> Result<Vec<Presence>, AnalyticsError> {
+pub(crate) fn presence(
+    store: &Store,
+    sources: &mut Sources<'_>,
+    country: &str,
+) -> Result<Vec<Presence>, AnalyticsError> {
     let mut by: BTreeMap<String, Vec<StoredObservation>> = BTreeMap::new();
     for o in store.observations("elcano.", None, None, Some(country))? {
         let variable = o.observation.indicator.trim_start_matches("elcano.").to_string();

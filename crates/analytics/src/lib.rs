@@ -8,10 +8,12 @@
 //! - [`query`]: read-only SQL over GDELT events and the curated tables.
 //! - [`indicators`]: student flows, shares and ranks, Elcano presence of a dyad.
 //! - [`claims`]: claims set beside the observations that bear on them, with verdicts.
+//! - [`country`]: a focus country's partners side by side.
 //!
 //! This is the only crate that knows DataFusion.
 
 pub mod claims;
+pub mod country;
 pub mod indicators;
 pub mod lake;
 pub mod query;
@@ -21,6 +23,7 @@ pub mod timeline;
 use std::time::Duration;
 
 pub use claims::{ClaimCheck, Policy, Verdict, claims};
+pub use country::{CountryProfile, country_profile};
 pub use indicators::{Indicators, indicators};
 pub use lake::{Engine, Lake};
 pub use query::{Limits, QueryResult};

@@ -180,6 +180,30 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 1)]
         repeat: usize,
     },
+    /// A self-contained report on a pair of countries, as one HTML or Markdown file: summary,
+    /// timeline, charts, indicators, claims and bibliography, every figure footnoted to its
+    /// source
+    ///
+    /// The file opens offline (no script, nothing fetched) and prints on A4. GDELT events are
+    /// included when some have been imported (`entente import gdelt`).
+    Report {
+        /// First country (any code or name)
+        a: String,
+        /// Second country (any code or name)
+        b: String,
+        /// html or md (GitHub-flavoured Markdown, charts as SVG data URIs)
+        #[arg(long, default_value = "html")]
+        format: entente_report::document::Format,
+        /// Language of headings, titles and country names
+        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        lang: String,
+        /// Citation style of the footnotes and the bibliography: gost or apa
+        #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
+        style: CiteStyle,
+        /// File to write (replaced atomically) [default: standard output]
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Read-only SQL over GDELT events (gdelt_events) and the curated and manifest tables
     ///
     /// Tables: gdelt_events, gdelt_country_counts, records, curated_events, event_countries, event_domains,
@@ -204,11 +228,14 @@ enum Command {
     /// Merge the small Parquet parts of imported bulk data into few large ones
     #[command(subcommand)]
     Compact(CompactCommand),
-    /// Serve the dashboard and its JSON twins over HTTP
+    /// Serve the dashboard, its JSON twins and the HTTP API
     Serve {
         /// Address to listen on
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// Bearer token that allows writes through the API; without one the API is read-only
+        #[arg(long, env = "ENTENTE_TOKEN", hide_env_values = true)]
+        token: Option<String>,
     },
 }
 
@@ -419,6 +446,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::series(&series, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report { a, b, format, lang, style, output } => {
+            let dyad = dyad(&a, &b)?;
+            let style = text_style(style)?;
+            let store = data::open(&dir)?;
+            let lang = entente_report::i18n::lang(Some(lang.as_str()));
+            let mut view = entente_report::dyad_view(&store, &dyad, lang, style)?;
+            let lake = Lake::from_store(&dir, &store, false)?;
+            // Without imported files the report says so, rather than showing an empty series.
+            if lake.files > 0 {
+                let q = SeriesQuery { by: By::Month, from_year: None, to_year: None };
+                view.gdelt = Some(series_blocking(&lake, &dyad, &q, 1)?.0);
+            }
+            let text = entente_report::document::render(&view, format);
+            match output {
+                Some(path) if path.as_os_str() != "-" => {
+                    write_atomically(&path, text.as_bytes())?;
+                    eprintln!("Wrote {} ({} bytes).", path.display(), text.len());
+                }
+                _ => {
+                    use std::io::Write as _;
+                    std::io::stdout().lock().write_all(text.as_bytes()).context("cannot write the report")?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query { sql, max_rows, timeout, format } => {
             let store = data::open(&dir)?;
             let lake = Lake::from_store(&dir, &store, true)?;
@@ -434,7 +486,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
                 let name = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
                 let origin = std::fs::canonicalize(f).unwrap_or(f.clone()).display().to_string();
-                reports.push(data::load_feed(&mut store, &name, &bytes, &origin)?);
+                reports.push(entente_import::bundled::load_feed(&mut store, &name, &bytes, &origin)?);
             }
             output::feed_reports(&reports, format)?;
             Ok(ExitCode::SUCCESS)
@@ -463,12 +515,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = data::open(&dir)?;
             import::compact(&dir, &mut store, target_rows, format)
         }
-        Command::Serve { addr } => {
+        Command::Serve { addr, token } => {
             data::open(&dir)?;
-            entente_web::serve(addr, &dir)?;
+            let token = token.filter(|t| !t.trim().is_empty());
+            entente_web::serve(addr, &dir, entente_web::Options { token })?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place,
+/// so a reader never sees half a file and a failed write leaves the old one.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write as _;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let name = path.file_name().ok_or_else(|| anyhow!("{} is not a file name", path.display()))?;
+    if !folder.is_dir() {
+        bail!("cannot write {}: there is no folder {}", path.display(), folder.display());
+    }
+    // Hidden and named after the report, so a leftover from a killed run is recognisable.
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A report is meant to be shared: readable by others, as a plain new file would be.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut file =
+        builder.tempfile_in(folder).with_context(|| format!("cannot create a file in {}", folder.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", folder.join(name).display()))?;
+    file.persist(path).map_err(|e| anyhow!("cannot write {}: {}", path.display(), e.error))?;
+    Ok(())
 }
 
 /// Styles that format a citation as one line of text.

@@ -484,7 +484,7 @@ pub fn query(r: &QueryResult, format: Format) -> Result<()> {
     Ok(())
 }
 
-pub fn feed_reports(reports: &[crate::data::FeedReport], format: Format) -> Result<()> {
+pub fn feed_reports(reports: &[entente_import::bundled::FeedReport], format: Format) -> Result<()> {
     match format {
         Format::Json => print_json(reports),
         Format::Table | Format::Csv => {

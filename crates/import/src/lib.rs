@@ -6,7 +6,10 @@
 //!   visible in one store transaction (files, parts, rejects) or not at all, so an import
 //!   killed at any point leaves no partial data visible and a rerun completes it.
 //! - [`compact`]: merges a year's small parts into few large ones, in one streaming pass.
+//! - [`bundled`]: the default data compiled into entente, installed into a store, and
+//!   indicator feeds loaded as datasets with their rejects.
 
+pub mod bundled;
 pub mod compact;
 pub mod gdelt;
 mod parts;

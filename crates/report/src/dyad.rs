@@ -6,7 +6,9 @@ use entente_analytics::{ClaimCheck, Indicators, Policy, Series, Summary, Timelin
 use entente_cite::{Style, format, sort_for};
 use entente_model::Dyad;
 use entente_model::record::{Citation, Record, RecordKind, format_number};
-use entente_store::{EventFilter, Store};
+use entente_store::{EventFilter, RecordPage, Store};
+
+use crate::search::SearchParams;
 use serde::Serialize;
 
 /// A non-event record shown on a dyad page.
@@ -48,6 +50,31 @@ pub struct DyadView {
     pub claims: Vec<ClaimCheck>,
     /// The GDELT cooperation series by month, when events are imported.
     pub gdelt: Option<Series>,
+    /// A search among the records this view shows, when one was asked for.
+    pub search: Option<RecordSearch>,
+}
+
+/// A search among a view's records: what was asked and what matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecordSearch {
+    pub params: SearchParams,
+    pub results: RecordPage,
+}
+
+impl DyadView {
+    /// Every record the view shows: events, programmes, actors, claims, the observations
+    /// behind the indicators, and the sources of the bibliography.
+    pub fn record_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(self.timeline.iter().map(|e| e.id.clone()));
+        ids.extend(self.records.iter().map(|r| r.id.clone()));
+        ids.extend(self.claims.iter().map(|c| c.claim_id.clone()));
+        ids.extend(self.indicators.flows.iter().flat_map(|f| f.points.iter().map(|p| p.observation_id.clone())));
+        ids.extend(self.bibliography.iter().map(|b| b.id.clone()));
+        ids.sort();
+        ids.dedup();
+        ids
+    }
 }
 
 /// Gathers the dyad's timeline, the other records that bear on it, and the bibliography of
@@ -98,8 +125,10 @@ pub fn build(
         .chain(indicators.flows.iter().map(|f| &f.source))
         .chain(indicators.presence.iter().map(|p| &p.source));
     for s in more {
-        if !ids.contains(&s.source_id) {
-            ids.push(s.source_id.clone());
+        for id in std::iter::once(&s.source_id).chain(s.reference.as_ref()) {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
         }
     }
     for r in &records {
@@ -133,6 +162,7 @@ pub fn build(
         indicators,
         claims,
         gdelt: None,
+        search: None,
     })
 }
 

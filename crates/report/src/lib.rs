@@ -4,10 +4,13 @@
 //! The web crate serves these; the CLI writes them to files. This crate knows nothing of
 //! HTTP.
 
+pub mod document;
 pub mod dyad;
 pub mod i18n;
 pub mod pages;
+pub mod search;
 pub mod svg;
+pub mod views;
 
 pub use dyad::{DyadView, build as dyad_view};
 

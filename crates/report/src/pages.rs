@@ -8,16 +8,18 @@ use entente_model::record::format_number;
 use entente_store::{DatasetInfo, DyadCount};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::dyad::DyadView;
+use crate::dyad::{DyadView, RecordSearch};
 use crate::i18n::{LANGS, tr};
+use crate::search::FACETS;
 use crate::svg;
+use crate::views::{CountryView, RecordDetail, SourcesView};
 
 const CSS: &str = "
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d1d1d;background:#fff}
 header,main,footer{max-width:1100px;margin:0 auto;padding:0 16px}
 header{display:flex;justify-content:space-between;align-items:baseline;border-bottom:1px solid #ddd;padding-top:10px;padding-bottom:6px}
 header a.brand{font-weight:700;font-size:20px;color:#1f3b5a;text-decoration:none}
-nav.langs a{margin-left:8px;font-size:13px}
+nav.langs a{margin-left:8px;font-size:13px}nav.main{display:inline}nav.main a{margin-left:16px;font-size:14px}
 nav.langs a.on{font-weight:700;text-decoration:none;color:#000}
 h1{font-size:26px;margin:18px 0 4px}h2{font-size:19px;margin:26px 0 8px;border-bottom:1px solid #eee}
 table{border-collapse:collapse;width:100%;font-size:14px}
@@ -36,6 +38,12 @@ details{margin:6px 0}summary{cursor:pointer}h3{font-size:16px;margin:18px 0 6px}
 form.pair input{padding:6px;min-width:220px}form.pair button{padding:6px 14px}
 footer{border-top:1px solid #ddd;margin-top:30px;padding-top:8px;padding-bottom:20px;font-size:12.5px;color:#555}
 :target{background:#fff6d5}
+.search{display:flex;gap:18px;align-items:flex-start}.search aside{min-width:190px;font-size:13.5px}
+.search aside fieldset{border:0;padding:0;margin:0 0 10px}.search aside legend{font-weight:700}
+.search aside label{display:block}.search .hits{flex:1}.pager a{margin-right:12px}
+dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px}dl.fields dt{font-weight:600;color:#444}dl.fields dd{margin:0}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+pre.bibtex{background:#f4f6f8;padding:8px;overflow:auto;font-size:12.5px}
 ";
 
 /// The page shell: header with language switcher, main content, footer with the data's
@@ -53,7 +61,13 @@ pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup
             }
             body {
                 header {
-                    a.brand href={"/?lang=" (lang)} { "entente" }
+                    span {
+                        a.brand href={"/?lang=" (lang)} { "entente" }
+                        nav.main {
+                            a href={"/sources?lang=" (lang)} { (tr(lang, "sources_page")) }
+                            a href="/api/v1/openapi.json" { (tr(lang, "api")) }
+                        }
+                    }
                     nav.langs {
                         @for (code, name) in LANGS {
                             a.on[code == lang] href={(path) "?lang=" (code)} hreflang=(code) { (name) }
@@ -62,8 +76,8 @@ pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup
                 }
                 main { (body) }
                 footer {
-                    p { (tr(lang, "data_footer")) }
-                    p { a href=(json_href) { (tr(lang, "json_twin")) } }
+                    p { (tr(lang, "data_footer")) " " a href={"/sources?lang=" (lang)} { (tr(lang, "sources_page")) } "." }
+                    p { a href=(json_href) { (tr(lang, "json_twin")) } " · " (tr(lang, "api_intro")) }
                 }
             }
         }
@@ -81,9 +95,12 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
         h2 { (tr(lang, "open_pair")) }
         form.pair method="get" action="/dyad" {
             input type="hidden" name="lang" value=(lang);
-            label { (tr(lang, "country_a")) " " input name="a" required placeholder="France"; }
+            label { (tr(lang, "country_a")) " " input name="a" required placeholder="France" list="countries"; }
             " "
-            label { (tr(lang, "country_b")) " " input name="b" required placeholder="Қазақстан"; }
+            label { (tr(lang, "country_b")) " " input name="b" required placeholder="Қазақстан" list="countries"; }
+            datalist id="countries" {
+                @for c in countries.all() { option value=(c.name_in(lang)) {} }
+            }
             " "
             button type="submit" { (tr(lang, "show")) }
             p.muted { (tr(lang, "any_name")) }
@@ -96,6 +113,7 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
                 @for d in dyads {
                     li {
                         a href={"/dyad/" (d.a) "/" (d.b) "?lang=" (lang)} { (name(&d.a)) " – " (name(&d.b)) }
+                        " · " a href={"/country/" (d.a) "?lang=" (lang)} { (d.a) } " · " a href={"/country/" (d.b) "?lang=" (lang)} { (d.b) }
                         " " span.muted { "(" (d.events) " " (tr(lang, "events")) ")" }
                     }
                 }
@@ -147,7 +165,8 @@ pub fn dyad(view: &DyadView) -> Markup {
     let s = &view.summary;
     let body = html! {
         h1 { (view.names[0]) " – " (view.names[1]) }
-        p.muted { (view.dyad.a) " · " (view.dyad.b) }
+        p.muted { a href={"/country/" (view.dyad.a) "?lang=" (lang)} { (view.dyad.a) } " · "
+            a href={"/country/" (view.dyad.b) "?lang=" (lang)} { (view.dyad.b) } }
         h2 { (tr(lang, "summary")) }
         div.kpis {
             div { b { (s.events) } (tr(lang, "events")) }
@@ -192,7 +211,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                 tbody {
                     @for e in &view.timeline {
                         tr id=(e.id) {
-                            td { (e.date) @if let Some(end) = &e.end { " – " (end) } @if e.recurrence.is_some() { " ↻" } }
+                            td { a href={"/record/" (e.id) "?lang=" (lang)} { (e.date) } @if let Some(end) = &e.end { " – " (end) } @if e.recurrence.is_some() { " ↻" } }
                             td { (direction_cell(lang, &e.direction_label, e.direction))
                                 @if let Some(st) = e.setting { br; span.muted { (tr(lang, st.as_str())) } } }
                             td { (e.kind) br; span.muted { (e.domains.join(", ")) } }
@@ -213,7 +232,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                 tbody {
                     @for r in &view.records {
                         tr id=(r.id) {
-                            td { (r.kind.as_str()) }
+                            td { a href={"/record/" (r.id) "?lang=" (lang)} { (r.kind.as_str()) } }
                             td { (r.title) @if !r.detail.is_empty() { br; span.muted { (r.detail) } } }
                             td { (sources_cell(&r.sources)) }
                         }
@@ -221,10 +240,14 @@ pub fn dyad(view: &DyadView) -> Markup {
                 }
             }
         }
+        @if let Some(search) = &view.search {
+            h2 id="search" { (tr(lang, "search_records")) }
+            (search_section(search, lang, &path))
+        }
         h2 { (tr(lang, "bibliography")) }
         ol.bib {
             @for b in &view.bibliography {
-                li id={"src-" (b.id)} { (PreEscaped(&b.html)) " " span.muted { "[" (b.id) "]" } }
+                li id={"src-" (b.id)} { (PreEscaped(&b.html)) " " span.muted { "[" a href={"/record/" (b.id) "?lang=" (lang)} { (b.id) } "]" } }
             }
         }
     };
@@ -346,4 +369,242 @@ fn claims_section(view: &DyadView, lang: &str) -> Markup {
 pub fn message(lang: &str, title: &str, text: &str) -> Markup {
     let body = html! { h1 { (title) } p { (text) } p { a href={"/?lang=" (lang)} { (tr(lang, "home")) } } };
     layout(lang, title, "/", "/index.json", body)
+}
+
+/// The record search of a page: a form with words and facet boxes (counts beside each
+/// value), the matching records, and links to the other pages of results.
+fn search_section(search: &RecordSearch, lang: &str, path: &str) -> Markup {
+    let p = &search.params;
+    let r = &search.results;
+    let pages = r.total.div_ceil(r.per_page.max(1));
+    html! {
+        form.search method="get" action={(path) "#search"} {
+            input type="hidden" name="lang" value=(lang);
+            aside {
+                @for facet in FACETS {
+                    @if let Some(counts) = r.facets.get(facet).filter(|c| !c.is_empty() || !p.values(facet).is_empty()) {
+                        fieldset.facet data-facet=(facet) {
+                            legend { (tr(lang, facet_key(facet))) }
+                            @for (value, n) in counts {
+                                label { input type="checkbox" name=(facet) value=(value) checked[p.is_chosen(facet, value)];
+                                    " " (value) " " span.muted { "(" (n) ")" } }
+                            }
+                            // A chosen value nothing matches any more stays visible, so it can be unticked.
+                            @for value in p.values(facet).iter().filter(|v| !counts.contains_key(*v)) {
+                                label { input type="checkbox" name=(facet) value=(value) checked; " " (value) " " span.muted { "(0)" } }
+                            }
+                        }
+                    }
+                }
+            }
+            div.hits {
+                p { input type="search" name="q" value=(p.q.clone().unwrap_or_default()) placeholder=(tr(lang, "words"));
+                    " " button type="submit" { (tr(lang, "search")) }
+                    " " a href={(path) "?lang=" (lang) "#search"} { (tr(lang, "clear")) } }
+                p.muted.count { (r.total) " " (tr(lang, "results")) }
+                @if r.records.is_empty() {
+                    p { (tr(lang, "no_results")) }
+                } @else {
+                    table.hits {
+                        thead { tr { th { (tr(lang, "date")) } th { (tr(lang, "kind")) } th { (tr(lang, "title")) } th { (tr(lang, "status")) } th { (tr(lang, "dataset")) } } }
+                        tbody {
+                            @for h in &r.records {
+                                tr { td { (h.date.clone().unwrap_or_default()) } td { (h.kind) }
+                                    td { a.record href={"/record/" (h.id) "?lang=" (lang)} { (h.title) } }
+                                    td { (h.status.clone().unwrap_or_default()) } td { (h.dataset) } }
+                            }
+                        }
+                    }
+                }
+                @if pages > 1 {
+                    p.pager {
+                        @if r.page > 1 { a rel="prev" href={(path) "?" (p.on_page(r.page - 1).query_string(&[("lang", lang)])) "#search"} { "← " (tr(lang, "previous")) } }
+                        span.muted { (r.page) " / " (pages) }
+                        " "
+                        @if r.page < pages { a rel="next" href={(path) "?" (p.on_page(r.page + 1).query_string(&[("lang", lang)])) "#search"} { (tr(lang, "next")) " →" } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn facet_key(facet: &str) -> &'static str {
+    match facet {
+        "kind" => "kind",
+        "domain" => "domain",
+        "status" => "status",
+        "year" => "year",
+        "origin" => "origin",
+        _ => "dataset",
+    }
+}
+
+/// A focus country's page: names and codes, its own soft presence, and its partners side by
+/// side with the figures that exist for them.
+pub fn country(view: &CountryView, style: &str) -> Markup {
+    let p = &view.profile;
+    let lang = p.lang.as_str();
+    let path = format!("/country/{}", p.country);
+    let arrow = |direction: &str| if direction == "outbound" { "→" } else { "←" };
+    let body = html! {
+        h1 { (p.name) }
+        dl.fields {
+            dt { (tr(lang, "names")) } dd { @for (l, n) in &view.names { span lang=(l) { (n) } " (" (l) ") " } }
+            dt { (tr(lang, "codes")) } dd { "ISO " (view.codes.alpha3) " / " (view.codes.alpha2) " / " (view.codes.numeric)
+                @if let Some(f) = &view.codes.fips { " · FIPS " (f) } @if !view.codes.cameo.is_empty() { " · CAMEO " (view.codes.cameo.join(", ")) } }
+        }
+        @if !p.presence.is_empty() {
+            h2 { (tr(lang, "presence")) }
+            table {
+                thead { tr { th { "" } th { (tr(lang, "year")) } th.num { (tr(lang, "value")) } th { (tr(lang, "sources")) } } }
+                tbody { @for x in &p.presence { @if let Some((y, v)) = x.latest {
+                    tr { td { (x.variable) } td { (y) } td.num { (format!("{v:.2}")) } td.cite { a href={"/record/" (x.source.source_id) "?lang=" (lang)} { (x.source.source_id) } } }
+                } } }
+            }
+        }
+        h2 { (tr(lang, "partners")) }
+        @if p.partners.is_empty() {
+            p { (tr(lang, "no_partners")) }
+        } @else {
+            p.muted { (tr(lang, "partners_intro")) }
+            div style="overflow-x:auto" {
+                table.partners {
+                    thead { tr {
+                        th { (tr(lang, "partner")) }
+                        th.num { (tr(lang, "shared_events")) }
+                        @for c in &p.columns {
+                            th.num title=(c.source.citation) { (p.country) " " (arrow(c.direction)) " · " (tr(lang, c.direction)) br;
+                                span.muted { (c.indicator) " · " a href={"/record/" (c.source.source_id) "?lang=" (lang)} { (c.dataset) } } }
+                        }
+                        @if let Some(src) = &p.soft_presence_source {
+                            th.num title=(src.citation) { (tr(lang, "soft_presence")) br; span.muted { "Elcano" } }
+                        }
+                    } }
+                    tbody {
+                        @for x in &p.partners {
+                            tr data-partner=(x.code) {
+                                td { a href={"/dyad/" (p.country) "/" (x.code) "?lang=" (lang) "&style=" (style)} { (x.name) } " " span.muted { (x.code) } }
+                                td.num { (x.events) }
+                                @for c in &p.columns {
+                                    td.num { @if let Some(cell) = x.values.get(&c.key) {
+                                        span title={(c.source.source_id) ", " (cell.locator)} { (format_number(cell.value)) } br; span.muted { (cell.period) }
+                                    } }
+                                }
+                                @if p.soft_presence_source.is_some() {
+                                    td.num { @if let Some((y, v)) = x.soft_presence { (format!("{v:.2}")) br; span.muted { (y) } } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(lang, &p.name, &path, &format!("{path}.json?lang={lang}&style={style}"), body)
+}
+
+/// A value of a stored record, with ids of other records and country codes as links.
+fn field_value(key: &str, v: &serde_json::Value, lang: &str) -> Markup {
+    use serde_json::Value;
+    const RECORD_KEYS: [&str; 7] = ["actor", "programme", "parent", "about", "source", "reference", "sponsors"];
+    const COUNTRY_KEYS: [&str; 6] = ["host", "projecting", "countries", "country", "from", "to"];
+    let countries = CountryTable::bundled();
+    match v {
+        Value::String(s) if RECORD_KEYS.contains(&key) => html! { a href={"/record/" (s) "?lang=" (lang)} { (s) } },
+        Value::String(s) if COUNTRY_KEYS.contains(&key) => {
+            let name = countries.by_alpha3(s).map(|c| c.name_in(lang).to_string()).unwrap_or_default();
+            html! { a href={"/country/" (s) "?lang=" (lang)} { (name) } " " span.muted { (s) } }
+        }
+        Value::String(s) => html! { (s) },
+        Value::Array(items) => html! {
+            @for (i, item) in items.iter().enumerate() { @if i > 0 { br; } (field_value(key, item, lang)) }
+        },
+        Value::Object(map)
+            if !map.is_empty() && map.keys().all(|k| k.len() == 2 && k.chars().all(|c| c.is_ascii_lowercase())) =>
+        {
+            html! {
+                @for (l, text) in map { span lang=(l) { (text.as_str().unwrap_or_default()) } " " span.muted { "(" (l) ")" } br; }
+            }
+        }
+        Value::Object(map) => html! {
+            @for (i, (k, item)) in map.iter().enumerate() { @if i > 0 { ", " } span.muted { (k) ": " } (field_value(k, item, lang)) }
+        },
+        Value::Null => html! {},
+        other => html! { (other.to_string()) },
+    }
+}
+
+/// One record's page: its fields, what it cites, what points at it, and for a source its
+/// citation in each style.
+pub fn record(view: &RecordDetail, style: &str) -> Markup {
+    let lang = view.lang.as_str();
+    let path = format!("/record/{}", view.id);
+    let fields: Vec<(&String, &serde_json::Value)> = match &view.record {
+        serde_json::Value::Object(map) => {
+            map.iter().filter(|(k, _)| !["id", "sources"].contains(&k.as_str())).collect()
+        }
+        _ => Vec::new(),
+    };
+    let body = html! {
+        h1 { (view.title) }
+        p.muted { (view.kind.as_str()) " · " (view.id) " · " (tr(lang, "dataset")) " " (view.dataset) }
+        @if !view.pairs.is_empty() {
+            p { (tr(lang, "pairs")) ": "
+                @for (i, d) in view.pairs.iter().enumerate() { @if i > 0 { ", " } a href={"/dyad/" (d.a) "/" (d.b) "?lang=" (lang) "#" (view.id)} { (d.a) " – " (d.b) } } }
+        }
+        dl.fields {
+            @for (k, v) in &fields { dt { (k) } dd { (field_value(k, v, lang)) } }
+        }
+        @if !view.citations.is_empty() {
+            h2 { (tr(lang, "citation_styles")) }
+            @for c in &view.citations { p.citation data-style=(c.style) { span.muted { (c.style.to_uppercase()) ": " } (PreEscaped(&c.html)) } }
+            @if let Some(b) = &view.bibtex { pre.bibtex { (b) } }
+        }
+        @if !view.sources.is_empty() {
+            h2 { (tr(lang, "cites")) }
+            ol.bib { @for s in &view.sources {
+                li.source { a href={"/record/" (s.source_id) "?lang=" (lang)} { (s.citation) } br;
+                    span.cite { (s.locator) @if let Some(q) = &s.quote { ": " q { (q) } }
+                        @if let Some(r) = &s.reference { " → " a href={"/record/" (r) "?lang=" (lang)} { (r) } } } }
+            } }
+        }
+        @if !view.referenced_by.is_empty() {
+            h2 { (tr(lang, "cited_by")) }
+            table.referenced {
+                thead { tr { th { (tr(lang, "kind")) } th { (tr(lang, "title")) } th { "" } } }
+                tbody { @for r in &view.referenced_by {
+                    tr { td { (r.kind.as_str()) } td { a href={"/record/" (r.id) "?lang=" (lang)} { (r.title) } }
+                        td.muted { (r.how) @if let Some(d) = &r.detail { ": " (d) } } }
+                } }
+            }
+        }
+    };
+    layout(lang, &view.title, &path, &format!("{path}.json?lang={lang}&style={style}"), body)
+}
+
+/// Every source, formatted in the chosen style, with links to the records citing it.
+pub fn sources(view: &SourcesView) -> Markup {
+    let lang = view.lang.as_str();
+    let body = html! {
+        h1 { (tr(lang, "sources_page")) }
+        p.muted { (tr(lang, "sources_intro")) }
+        form method="get" action="/sources" {
+            input type="hidden" name="lang" value=(lang);
+            label { (tr(lang, "style")) " "
+                select name="style" {
+                    option value="gost" selected[view.style == "gost"] { "GOST R 7.0.5-2008" }
+                    option value="apa" selected[view.style == "apa"] { "APA 7" }
+                } }
+            " " button type="submit" { (tr(lang, "show")) }
+        }
+        ol.bib {
+            @for s in &view.sources {
+                li id={"src-" (s.id)} { (PreEscaped(&s.html)) " "
+                    span.muted { "[" a href={"/record/" (s.id) "?lang=" (lang) "&style=" (view.style)} { (s.id) } "] · "
+                        (tr(lang, "cited_by")) " " (s.cited_by) } }
+            }
+        }
+    };
+    layout(lang, tr(lang, "sources_page"), "/sources", &format!("/sources.json?lang={lang}&style={}", view.style), body)
 }

@@ -12,16 +12,18 @@
 //! assert!(store.datasets().unwrap().is_empty());
 //! ```
 
+mod browse;
 mod gdelt;
 mod schema;
 
+pub use browse::{RecordPage, RecordQuery, RecordSummary};
 pub use gdelt::{GdeltFile, GdeltImport, GdeltPart, GdeltReject};
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use entente_model::record::{Citation, Event, Record, RecordKind, Source};
-use entente_model::validate::Dataset;
+use entente_model::validate::{Dataset, Problem};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -39,6 +41,28 @@ pub enum StoreError {
     Corrupt { id: String, source: serde_json::Error },
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// The record breaks the rules every record follows; one problem per field at fault.
+    #[error("the record is not valid: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+}
+
+/// Whether a write creates a record or replaces one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    Create,
+    Update,
+}
+
+/// What a write did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WriteOutcome {
+    pub id: String,
+    pub dataset: String,
+    pub created: bool,
+    /// False when the record was stored exactly so already.
+    pub changed: bool,
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -78,6 +102,19 @@ pub struct StoredRecord {
     pub dataset: String,
     #[serde(flatten)]
     pub record: Record,
+}
+
+/// A record pointing at another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub id: String,
+    pub kind: RecordKind,
+    pub title: String,
+    /// `cites`, `refers`, `actor`, `programme`, `about` or `parent`.
+    pub how: String,
+    /// The locator of a citation, or the role of an actor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// One full-text search result.
@@ -349,39 +386,86 @@ impl Store {
         Ok(report)
     }
 
-    /// Writes one record into `dataset` (creating or replacing it), in its own transaction.
-    /// The caller has validated it against the store.
-    pub fn put_record(&mut self, dataset: &str, record: &Record) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+    /// Checks one record against the store and writes it into `dataset`, all in one
+    /// transaction: the same rules as loading a dataset (references resolve, sources are
+    /// cited, ids are not taken by another dataset). `Create` refuses an id that exists;
+    /// `Update` refuses one that does not, or a change of kind or dataset.
+    pub fn write_record(&mut self, dataset: &str, record: &Record, mode: WriteMode) -> Result<WriteOutcome> {
+        let rid = record.id().to_string();
+        if !entente_model::text::is_valid_id(dataset) {
+            return Err(StoreError::Invalid(vec![Problem {
+                kind: record.kind(),
+                id: rid,
+                field: "dataset".into(),
+                message: format!("\"{dataset}\" is not a dataset id: use lowercase letters, digits, '-', '_' and '.'"),
+            }]));
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        let old: Option<(String, String, String)> = tx
+            .query_row("SELECT kind, dataset, body_hash FROM records WHERE id = ?1", [&rid], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match (&old, mode) {
+            (Some((_, ds, _)), WriteMode::Create) => {
+                return Err(StoreError::Conflict(format!("record \"{rid}\" already exists (dataset \"{ds}\")")));
+            }
+            (None, WriteMode::Update) => return Err(StoreError::NotFound(format!("no record has id \"{rid}\""))),
+            (Some((kind, ds, _)), WriteMode::Update) => {
+                if kind != record.kind().as_str() {
+                    return Err(StoreError::Conflict(format!(
+                        "record \"{rid}\" is {}; a record cannot change kind",
+                        RecordKind::parse(kind).map(|k| k.with_article()).unwrap_or_else(|| kind.clone())
+                    )));
+                }
+                if ds != dataset {
+                    return Err(StoreError::Conflict(format!(
+                        "record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\""
+                    )));
+                }
+            }
+            (None, WriteMode::Create) => {}
+        }
+        let known = |id: &str| {
+            if id == rid {
+                return None;
+            }
+            let kind: Option<String> = tx
+                .prepare_cached("SELECT kind FROM records WHERE id = ?1")
+                .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+                .ok()
+                .flatten();
+            kind.and_then(|k| RecordKind::parse(&k))
+        };
+        let problems = entente_model::validate::validate(std::slice::from_ref(record), &known);
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems));
+        }
+        let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.clone(), source: e })?;
+        let hash = digest(&body);
+        if old.as_ref().is_some_and(|(_, _, h)| *h == hash) {
+            return Ok(WriteOutcome { id: rid, dataset: dataset.to_string(), created: false, changed: false });
+        }
         tx.execute(
             "INSERT INTO datasets (id, title, origin, fingerprint, loaded_at) VALUES (?1, ?1, 'api', '', datetime('now'))
              ON CONFLICT (id) DO NOTHING",
             [dataset],
         )?;
-        let rid = record.id();
-        let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.to_string(), source: e })?;
-        let hash = digest(&body);
-        let old: Option<(String, String)> = tx
-            .query_row("SELECT body_hash, dataset FROM records WHERE id = ?1", [rid], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let created = old.is_none();
-        if let Some((h, ds)) = old {
-            if ds != dataset {
-                return Err(StoreError::Conflict(format!(
-                    "record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\""
-                )));
-            }
-            if h == hash {
-                return Ok(false);
-            }
-            delete_record(&tx, rid)?;
+        if old.is_some() {
+            delete_record(&tx, &rid)?;
         }
         insert_record(&tx, dataset, record, &body, &hash)?;
-        // A hand-made change means the dataset no longer matches any folder's files.
-        tx.execute("UPDATE datasets SET fingerprint = '' WHERE id = ?1", [dataset])?;
+        // A hand-made change means the dataset no longer matches any folder's files, and a
+        // bundled one must not be refreshed over it.
+        tx.execute(
+            "UPDATE datasets SET fingerprint = '',
+               origin = CASE WHEN origin LIKE 'bundled:%' THEN 'edited:' || substr(origin, 9) ELSE origin END
+             WHERE id = ?1",
+            [dataset],
+        )?;
         commit(tx)?;
-        Ok(created)
+        Ok(WriteOutcome { id: rid, dataset: dataset.to_string(), created: old.is_none(), changed: true })
     }
 
     /// The record `id`, if stored.
@@ -439,6 +523,45 @@ impl Store {
                 r.get::<_, String>(0)?,
                 Citation { source: r.get(1)?, locator: r.get(2)?, quote: r.get(3)?, reference: r.get(4)? },
             ))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// How many records cite each source (as the source or the work it refers to).
+    pub fn citation_counts(&self) -> Result<HashMap<String, usize>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, count(DISTINCT record_id) FROM (
+               SELECT source_id AS id, record_id FROM citations
+               UNION ALL SELECT reference_id, record_id FROM citations WHERE reference_id IS NOT NULL)
+             GROUP BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The records that point at `id`: citing it, naming it as actor or programme, making
+    /// a claim about it, or having it as parent. Each with how it points.
+    pub fn referencing(&self, id: &str) -> Result<Vec<Reference>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT x.from_id, r.kind, r.title, x.how, x.detail FROM (
+               SELECT record_id AS from_id, 'cites' AS how, locator AS detail, ord FROM citations WHERE source_id = ?1
+               UNION ALL SELECT record_id, 'refers', locator, ord FROM citations WHERE reference_id = ?1
+               UNION ALL SELECT event_id, 'actor', role, 0 FROM event_actors WHERE actor_id = ?1
+               UNION ALL SELECT id, 'programme', NULL, 0 FROM events WHERE programme = ?1
+               UNION ALL SELECT id, 'about', NULL, 0 FROM records WHERE kind = 'claim' AND json_extract(body, '$.about') = ?1
+               UNION ALL SELECT id, 'parent', NULL, 0 FROM records WHERE kind = 'actor' AND json_extract(body, '$.parent') = ?1
+             ) x JOIN records r ON r.id = x.from_id
+             ORDER BY r.kind, x.from_id, x.how, x.ord",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            let kind: String = r.get(1)?;
+            Ok(Reference {
+                id: r.get(0)?,
+                kind: RecordKind::parse(&kind).unwrap_or(RecordKind::Source),
+                title: r.get(2)?,
+                how: r.get(3)?,
+                detail: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
@@ -632,7 +755,7 @@ fn parse_body(id: &str, body: &str) -> Result<Record> {
 
 /// Turns what a person typed into an FTS5 query: each word quoted (so punctuation cannot
 /// break the syntax) and matched as a prefix.
-fn fts_query(text: &str) -> Option<String> {
+pub(crate) fn fts_query(text: &str) -> Option<String> {
     let words: Vec<String> =
         text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
     if words.is_empty() { None } else { Some(words.join(" ")) }

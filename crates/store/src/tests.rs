@@ -139,3 +139,147 @@ fn reopening_a_file_store_keeps_data_and_schema() {
     let err = Store::open(&path).err().unwrap();
     assert!(err.to_string().contains("newer entente"), "{err}");
 }
+
+#[test]
+fn browsing_pages_filters_and_facets_agree_with_the_records() {
+    let mut store = Store::open_in_memory().unwrap();
+    let report = load(&mut store, &bundled());
+    let all = store.browse(&RecordQuery { per_page: 7, ..Default::default() }).unwrap();
+    assert_eq!(all.total, report.added);
+    assert_eq!(all.facets["kind"].values().sum::<usize>(), all.total);
+    // Only events have an origin.
+    assert_eq!(all.facets["origin"].values().sum::<usize>(), all.facets["kind"]["event"]);
+
+    // Walking the pages visits every record once.
+    let mut seen = HashSet::new();
+    for page in 1..=all.total.div_ceil(7) {
+        let p = store.browse(&RecordQuery { per_page: 7, page, ..Default::default() }).unwrap();
+        assert!(p.records.len() <= 7);
+        for r in p.records {
+            assert!(seen.insert(r.id.clone()), "{} twice", r.id);
+        }
+    }
+    assert_eq!(seen.len(), all.total);
+
+    // The dyad filter finds the same events as the timeline query.
+    // Restricting to a list of ids finds exactly those.
+    let expected = store.events_between("FRA", "KAZ", &EventFilter::default()).unwrap();
+    let mut ids: Vec<String> = expected.iter().map(|e| e.id.clone()).collect();
+    ids.push("no-such-record".into());
+    let dyad = RecordQuery { ids: Some(ids), per_page: 500, ..Default::default() };
+    let events = store.browse(&dyad).unwrap();
+    assert_eq!(events.total, expected.len());
+    assert_eq!(events.facets["kind"]["event"], expected.len());
+    assert_eq!(store.browse(&RecordQuery { ids: Some(vec![]), ..Default::default() }).unwrap().total, 0);
+    assert_eq!(events.facets["year"].values().sum::<usize>(), events.total);
+    let first_year: i32 = events.facets["year"].keys().next().unwrap().parse().unwrap();
+    let in_year = store.browse(&RecordQuery { years: vec![first_year], ..dyad.clone() }).unwrap();
+    assert_eq!(in_year.total, events.facets["year"][&first_year.to_string()]);
+    assert!(in_year.records.iter().all(|r| r.date.as_deref().unwrap().starts_with(&first_year.to_string())));
+
+    // A domain facet count is what filtering by that domain returns.
+    let (domain, count) = events.facets["domain"].iter().next().unwrap();
+    let by_domain = store.browse(&RecordQuery { domains: vec![domain.clone()], ..dyad.clone() }).unwrap();
+    assert_eq!(by_domain.total, *count);
+
+    // Text search narrows, and a word found nowhere finds nothing.
+    let hits = store.search("Alliance", 500).unwrap();
+    let text =
+        store.browse(&RecordQuery { text: Some("Alliance".into()), per_page: 500, ..Default::default() }).unwrap();
+    assert_eq!(text.total, hits.len());
+    assert!(text.total > 0 && text.total < all.total);
+    let none = store.browse(&RecordQuery { text: Some("zzzyqx".into()), ..Default::default() }).unwrap();
+    assert_eq!((none.total, none.records.len()), (0, 0));
+    assert!(none.facets["kind"].is_empty());
+}
+
+fn event_json(id: &str, source: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": id, "kind": "exhibition", "title": {"en": "An exhibition"}, "date": "2021-05",
+        "domains": ["arts"], "status": "held", "host": "KAZ", "projecting": ["FRA"],
+        "sources": [{"source": source, "locator": "p. 3"}]
+    })
+}
+
+fn read(kind: RecordKind, v: &serde_json::Value) -> Record {
+    let r = entente_model::input::read_record(kind, v);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    r.record.unwrap()
+}
+
+#[test]
+fn writes_are_checked_like_loads_and_change_nothing_when_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    load(&mut store, &bundled());
+    let before = store.snapshot("records").unwrap();
+
+    // A citation of a source nobody has is refused, naming the field.
+    let bad = read(RecordKind::Event, &event_json("api-exhibition", "kussainova-2012"));
+    match store.write_record("notes", &bad, WriteMode::Create) {
+        Err(StoreError::Invalid(p)) => {
+            assert_eq!(p[0].field, "sources[0].source");
+            assert_eq!(p[0].message, "no source has id \"kussainova-2012\"");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.snapshot("records").unwrap(), before);
+    assert!(store.datasets().unwrap().iter().all(|d| d.id != "notes"));
+
+    // A good one is created in a new dataset; creating it again is a conflict.
+    let good = read(RecordKind::Event, &event_json("api-exhibition", "kussainova-2021"));
+    let out = store.write_record("notes", &good, WriteMode::Create).unwrap();
+    assert!(out.created && out.changed);
+    assert!(matches!(store.write_record("notes", &good, WriteMode::Create), Err(StoreError::Conflict(_))));
+    assert_eq!(store.events_between("FRA", "KAZ", &EventFilter::default()).unwrap().len(), 14);
+
+    // Updating: same body changes nothing; another dataset, another kind or a missing id is refused.
+    let same = store.write_record("notes", &good, WriteMode::Update).unwrap();
+    assert!(!same.created && !same.changed);
+    assert!(matches!(store.write_record("fra-kaz", &good, WriteMode::Update), Err(StoreError::Conflict(_))));
+    let as_source =
+        read(RecordKind::Source, &serde_json::json!({"id": "api-exhibition", "kind": "article", "title": "x"}));
+    assert!(matches!(store.write_record("notes", &as_source, WriteMode::Update), Err(StoreError::Conflict(_))));
+    let missing = read(RecordKind::Event, &event_json("api-missing", "kussainova-2021"));
+    assert!(matches!(store.write_record("notes", &missing, WriteMode::Update), Err(StoreError::NotFound(_))));
+    let mut changed = event_json("api-exhibition", "kussainova-2021");
+    changed["title"]["en"] = "A renamed exhibition".into();
+    let out = store.write_record("notes", &read(RecordKind::Event, &changed), WriteMode::Update).unwrap();
+    assert!(!out.created && out.changed);
+    assert_eq!(store.search("renamed", 10).unwrap()[0].id, "api-exhibition");
+    assert!(store.check().unwrap().is_empty());
+
+    // Editing a bundled dataset's record marks the dataset edited, so it is never refreshed over.
+    let mut sorbonne = store.record("sorbonne-kazakhstan").unwrap().unwrap().record;
+    if let Record::Actor(a) = &mut sorbonne {
+        a.note = Some("edited through the API".into());
+    }
+    store.write_record("fra-kaz", &sorbonne, WriteMode::Update).unwrap();
+    let ds = store.datasets().unwrap();
+    assert_eq!(ds.iter().find(|d| d.id == "fra-kaz").unwrap().origin, "edited:fra-kaz");
+}
+
+#[test]
+fn references_and_citation_counts_agree_with_the_records() {
+    let mut store = Store::open_in_memory().unwrap();
+    load(&mut store, &bundled());
+    let counts = store.citation_counts().unwrap();
+    for source in store.sources().unwrap() {
+        let citing: HashSet<String> = store.citing(&source.id).unwrap().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(counts.get(&source.id).copied().unwrap_or(0), citing.len(), "{}", source.id);
+        let refs: HashSet<String> = store
+            .referencing(&source.id)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.how == "cites" || r.how == "refers")
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(refs, citing, "{}", source.id);
+    }
+    // An actor is pointed at by the events it takes part in.
+    let refs = store.referencing("sorbonne-kazakhstan").unwrap();
+    assert!(refs.iter().any(|r| r.how == "actor" && r.kind == RecordKind::Event), "{refs:?}");
+    for r in refs.iter().filter(|r| r.how == "actor") {
+        let Record::Event(e) = store.record(&r.id).unwrap().unwrap().record else { panic!("{}", r.id) };
+        assert!(e.actors.iter().any(|p| p.actor == "sorbonne-kazakhstan"));
+    }
+}

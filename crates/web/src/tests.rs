@@ -18,7 +18,7 @@ fn server() -> TestServer {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let addr = listener.local_addr().unwrap();
-    let app = router(dir.path());
+    let app = router(dir.path(), Options::default());
     runtime.spawn(async move { axum::serve(listener, app).await });
     TestServer { addr, _dir: dir, _runtime: runtime }
 }

@@ -1,106 +1,277 @@
-//! The dashboard in a real browser: Debian's Chromium, headless, against a server on
-//! loopback. Under `CI=true` a missing Chromium fails the test; elsewhere the test says it
-//! was skipped.
+//! The dashboard in a real browser: Debian's Chromium, headless, driven over WebDriver by
+//! Debian's chromedriver, against a server on loopback. A person's path through the pages
+//! (home → pair → record → source), a search with facets, the charts on screen, and text
+//! from the data never running as script. Under `CI=true` a missing browser fails the
+//! tests; elsewhere they say they were skipped.
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use entente_store::Store;
+use base64::Engine as _;
+use common::{Server, get, request, server};
+use serde_json::{Value, json};
 
-struct Server {
+/// chromedriver and Chromium, or `None` (and a message) when absent outside CI.
+fn browser() -> Option<(PathBuf, PathBuf)> {
+    let find = |var: &str, paths: &[&str]| {
+        std::env::var_os(var).map(PathBuf::from).into_iter().chain(paths.iter().map(PathBuf::from)).find(|p| p.exists())
+    };
+    let chromium = find("CHROMIUM", &["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
+    let driver = find("CHROMEDRIVER", &["/usr/bin/chromedriver"]);
+    match (driver, chromium) {
+        (Some(d), Some(c)) => Some((d, c)),
+        _ => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true but chromium or chromedriver is missing (apt-get install chromium chromium-driver)"
+            );
+            eprintln!("SKIPPED: install Debian's chromium and chromium-driver to run the browser tests");
+            None
+        }
+    }
+}
+
+/// A WebDriver session in headless Chromium; the driver is killed when it is dropped.
+struct Browser {
+    driver: Child,
     addr: SocketAddr,
-    dir: tempfile::TempDir,
-    _runtime: tokio::runtime::Runtime,
+    session: String,
+    _profile: tempfile::TempDir,
 }
 
-fn server() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("entente.db");
-    let mut store = Store::open(&db).unwrap();
-    let files = entente_ingest::bundled::datasets().remove(0);
-    let ds = entente_ingest::parse_dataset(&files, &|_| None).unwrap();
-    store.load_dataset(&ds, &files.origin, &files.fingerprint()).unwrap();
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = entente_web::router(dir.path());
-    runtime.spawn(async move { axum::serve(listener, app).await });
-    Server { addr, dir, _runtime: runtime }
-}
-
-/// Chromium's path, or `None` (and a message) when it is not installed outside CI.
-fn chromium() -> Option<PathBuf> {
-    let found = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain(["/usr/bin/chromium", "/usr/bin/chromium-browser"].map(PathBuf::from))
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but Chromium is not installed (apt-get install chromium)"
-        );
-        eprintln!("SKIPPED: Chromium is not installed; install Debian's chromium to run the browser tests");
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = request(self.addr, "DELETE", &format!("/session/{}", self.session), &[], None);
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
     }
-    found
 }
 
-/// Runs headless Chromium with the flags this machine needs, killing it after a minute.
-fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
-    let mut child = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
+impl Browser {
+    fn start(driver: &PathBuf, chromium: &PathBuf) -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let start = Instant::now();
+        while std::net::TcpStream::connect(addr).is_err() {
+            assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
         }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("chromium did not finish within a minute");
-        }
-        std::thread::sleep(Duration::from_millis(100));
+        let profile = tempfile::tempdir().unwrap();
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1200,1600", "--hide-scrollbars", "--no-first-run",
+                         format!("--user-data-dir={}", profile.path().display())],
+            },
+        }}});
+        let mut browser = Browser { driver: child, addr, session: String::new(), _profile: profile };
+        let v = browser.call("POST", "/session", Some(caps));
+        browser.session = v["sessionId"].as_str().unwrap().to_string();
+        browser
     }
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8_lossy(&out.stdout).into_owned()
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let body = body.map(|b| b.to_string());
+        let a = request(self.addr, method, path, &[], body.as_deref());
+        let v = a.json();
+        assert!(a.status < 400, "{method} {path}: {}", a.body);
+        v["value"].clone()
+    }
+
+    fn cmd(&self, method: &str, what: &str, body: Option<Value>) -> Value {
+        self.call(method, &format!("/session/{}/{what}", self.session), body)
+    }
+
+    fn go(&self, url: &str) {
+        self.cmd("POST", "url", Some(json!({ "url": url })));
+    }
+
+    fn url(&self) -> String {
+        self.cmd("GET", "url", None).as_str().unwrap().to_string()
+    }
+
+    /// The address once it satisfies `ok` (a click's navigation may still be under way).
+    fn wait_for_url(&self, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let url = self.url();
+            if ok(&url) || start.elapsed() > Duration::from_secs(15) {
+                return url;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn find(&self, css: &str) -> String {
+        let v = self.cmd("POST", "element", Some(json!({"using": "css selector", "value": css})));
+        v.as_object().unwrap().values().next().unwrap().as_str().unwrap().to_string()
+    }
+
+    fn find_all(&self, css: &str) -> Vec<String> {
+        let v = self.cmd("POST", "elements", Some(json!({"using": "css selector", "value": css})));
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_object().unwrap().values().next().unwrap().as_str().unwrap().into())
+            .collect()
+    }
+
+    fn click(&self, element: &str) {
+        self.cmd("POST", &format!("element/{element}/click"), Some(json!({})));
+    }
+
+    fn type_in(&self, element: &str, text: &str) {
+        self.cmd("POST", &format!("element/{element}/clear"), Some(json!({})));
+        self.cmd("POST", &format!("element/{element}/value"), Some(json!({ "text": text })));
+    }
+
+    fn text(&self, element: &str) -> String {
+        self.cmd("GET", &format!("element/{element}/text"), None).as_str().unwrap().to_string()
+    }
+
+    fn attr(&self, element: &str, name: &str) -> Option<String> {
+        self.cmd("GET", &format!("element/{element}/attribute/{name}"), None).as_str().map(String::from)
+    }
+
+    fn script(&self, js: &str) -> Value {
+        self.cmd("POST", "execute/sync", Some(json!({ "script": js, "args": [] })))
+    }
+
+    /// Whether an alert is open (a script from the data would have raised one).
+    fn alert_open(&self) -> bool {
+        let a = request(self.addr, "GET", &format!("/session/{}/alert/text", self.session), &[], None);
+        a.status == 200
+    }
+
+    fn screenshot(&self) -> Vec<u8> {
+        let b64 = self.cmd("GET", "screenshot", None);
+        base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap()
+    }
 }
 
 #[test]
-fn the_dyad_page_renders_with_its_charts() {
-    let Some(bin) = chromium() else { return };
-    let s = server();
-    let url = format!("http://{}/dyad/FRA/KAZ", s.addr);
-    let dom = run_chromium(&bin, &s.dir.path().join("profile-dom"), &["--dump-dom".into(), url.clone()]);
-    assert!(dom.contains("France – Kazakhstan"), "page did not load: {}", &dom[..dom.len().min(500)]);
-    assert!(dom.contains("<svg") && dom.contains("class=\"chart timeline\""));
-    assert!(dom.contains("id=\"src-kussainova-2021\""));
+fn a_person_goes_from_home_to_a_pair_a_record_and_its_source() {
+    let Some((driver, chromium)) = browser() else { return };
+    let s = server(None);
+    let b = Browser::start(&driver, &chromium);
 
-    let shot = s.dir.path().join("dyad.png");
-    run_chromium(
-        &bin,
-        &s.dir.path().join("profile-shot"),
-        &[format!("--screenshot={}", shot.display()), "--window-size=1200,1600".into(), url],
+    // Home, in Russian: pick the pair by its names in two other languages.
+    b.go(&s.url("/?lang=ru"));
+    b.type_in(&b.find("input[name=a]"), "Франция");
+    b.type_in(&b.find("input[name=b]"), "Қазақстан");
+    b.click(&b.find("form.pair button[type=submit]"));
+    let url = b.wait_for_url(|u| u.contains("/dyad/"));
+    assert!(url.ends_with("/dyad/FRA/KAZ?lang=ru"), "{url}");
+    assert_eq!(b.text(&b.find("h1")), "Франция – Казахстан");
+
+    // A record of the timeline: its page names it and lists what it cites.
+    let link = b.find("table.events tr#ev-2014-sorbonne-kazakhstan-opens a");
+    b.click(&link);
+    let url = b.wait_for_url(|u| u.contains("/record/"));
+    assert!(url.contains("/record/ev-2014-sorbonne-kazakhstan-opens"), "{url}");
+    let title = b.text(&b.find("h1"));
+    assert!(title.contains("Sorbonne"), "{title}");
+    assert!(!b.find_all("ol.bib li.source").is_empty(), "the record page lists its sources");
+
+    // The source it cites: its page gives the citation the pair's bibliography gives.
+    let source_link = b.find("ol.bib li.source a");
+    let source_id = b.attr(&source_link, "href").unwrap();
+    let source_id = source_id.trim_start_matches("/record/").split('?').next().unwrap().to_string();
+    b.click(&source_link);
+    b.wait_for_url(|u| u.contains(&format!("/record/{source_id}")));
+    let gost = b.text(&b.find("p.citation[data-style=gost]"));
+    b.go(&s.url("/dyad/FRA/KAZ?lang=ru"));
+    let entry = b.text(&b.find(&format!("ol.bib li#src-{source_id}")));
+    let cited = gost.trim_start_matches("GOST: ");
+    assert!(entry.starts_with(cited), "bibliography entry {entry:?} is not the source page's {cited:?}");
+
+    // The country link leads to the focus country's page with its partners.
+    b.click(&b.find("main p.muted a[href^='/country/KAZ']"));
+    b.wait_for_url(|u| u.contains("/country/KAZ"));
+    assert_eq!(b.text(&b.find("h1")), "Казахстан");
+    let france = b.find("table.partners tr[data-partner=FRA] td:nth-child(2)");
+    let events = get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline").json()["rows"].as_array().unwrap().len();
+    assert_eq!(b.text(&france), events.to_string());
+}
+
+#[test]
+fn a_search_with_facets_finds_what_the_api_finds() {
+    let Some((driver, chromium)) = browser() else { return };
+    let s = server(None);
+    let b = Browser::start(&driver, &chromium);
+    b.go(&s.url("/dyad/FRA/KAZ"));
+    b.type_in(&b.find("form.search input[name=q]"), "Alliance");
+    b.click(&b.find("fieldset[data-facet=kind] input[value=event]"));
+    b.click(&b.find("form.search button[type=submit]"));
+    let url = b.wait_for_url(|u| u.contains("q=Alliance"));
+    assert!(url.contains("q=Alliance") && url.contains("kind=event"), "{url}");
+    let api = get(s.addr, "/api/v1/dyads/FRA/KAZ/records?q=Alliance&kind=event").json();
+    let total = api["total"].as_u64().unwrap();
+    assert!(total >= 2, "{api}");
+    assert!(b.text(&b.find("p.count")).starts_with(&total.to_string()));
+    let rows = b.find_all("table.hits tbody tr");
+    assert_eq!(rows.len() as u64, total);
+    for row in &rows {
+        assert_eq!(b.text(&b.find_child(row, "td:nth-child(2)")), "event");
+    }
+    // The ticked box stays ticked, and unticking widens the search again.
+    let checked = b.find("fieldset[data-facet=kind] input[value=event]");
+    assert_eq!(b.attr(&checked, "checked").as_deref(), Some("true"));
+    b.click(&checked);
+    b.click(&b.find("form.search button[type=submit]"));
+    b.wait_for_url(|u| !u.contains("kind=event"));
+    let wider = get(s.addr, "/api/v1/dyads/FRA/KAZ/records?q=Alliance").json()["total"].as_u64().unwrap();
+    assert!(wider > total, "{wider} > {total}");
+    assert!(b.text(&b.find("p.count")).starts_with(&wider.to_string()));
+}
+
+impl Browser {
+    fn find_child(&self, parent: &str, css: &str) -> String {
+        let v = self.cmd(
+            "POST",
+            &format!("element/{parent}/element"),
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        v.as_object().unwrap().values().next().unwrap().as_str().unwrap().to_string()
+    }
+}
+
+#[test]
+fn the_charts_are_drawn_and_the_screen_is_not_blank() {
+    let Some((driver, chromium)) = browser() else { return };
+    let s = server(None);
+    let b = Browser::start(&driver, &chromium);
+    b.go(&s.url("/dyad/FRA/KAZ"));
+    let sizes = b.script(
+        "return [...document.querySelectorAll('svg.chart')].map(e => { const r = e.getBoundingClientRect(); \
+         return [e.getAttribute('class'), r.width, r.height, e.querySelectorAll('circle,rect,path,polyline').length]; });",
     );
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&shot).unwrap()));
+    let charts = sizes.as_array().unwrap();
+    assert!(charts.len() >= 3, "{sizes}");
+    for c in charts {
+        assert!(c[1].as_f64().unwrap() > 200.0 && c[2].as_f64().unwrap() > 50.0, "{c}");
+        assert!(c[3].as_u64().unwrap() > 3, "a chart without marks: {c}");
+    }
+    // Hover titles name what a mark stands for.
+    let titles = b.script("return document.querySelectorAll('svg.chart title').length;");
+    assert!(titles.as_u64().unwrap() > 10, "{titles}");
+
+    let png = b.screenshot();
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
@@ -117,4 +288,61 @@ fn the_dyad_page_renders_with_its_charts() {
         .count();
     assert!(info.width >= 1000 && info.height >= 1000, "{}x{}", info.width, info.height);
     assert!(coloured > pixels / 2000, "screenshot looks blank: {coloured} coloured pixels of {pixels}");
+}
+
+#[test]
+fn text_from_the_data_never_runs_as_script() {
+    let Some((driver, chromium)) = browser() else { return };
+    let token = "browser-test";
+    let s: Server = server(Some(token));
+    let evil = "<script>window.__pwned=1;alert(1)</script><img src=x onerror=\"window.__pwned=2\">";
+    let record = json!({"dataset": "notes", "kind": "event", "record": {
+        "id": "xss-probe", "kind": "exhibition", "title": {"en": evil}, "description": {"en": evil},
+        "date": "2022-02", "domains": ["arts"], "status": "held", "host": "KAZ", "projecting": ["FRA"],
+        "note": evil, "sources": [{"source": "kussainova-2021", "locator": evil, "quote": evil}]
+    }});
+    let a = request(
+        s.addr,
+        "POST",
+        "/api/v1/records",
+        &[("Authorization", &format!("Bearer {token}"))],
+        Some(&record.to_string()),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let b = Browser::start(&driver, &chromium);
+    for page in ["/dyad/FRA/KAZ", "/dyad/FRA/KAZ?q=pwned", "/record/xss-probe", "/record/kussainova-2021", "/sources"] {
+        b.go(&s.url(page));
+        assert!(!b.alert_open(), "{page}: a script from the data raised an alert");
+        assert_eq!(b.script("return window.__pwned === undefined;"), json!(true), "{page}");
+    }
+    // The text is shown as written.
+    b.go(&s.url("/record/xss-probe"));
+    assert_eq!(b.text(&b.find("h1")), evil);
+}
+
+#[test]
+fn the_report_opens_offline_with_its_charts_and_notes() {
+    let Some((driver, chromium)) = browser() else { return };
+    let s = server(None);
+    let store = s.store();
+    let view =
+        entente_report::dyad_view(&store, &entente_model::Dyad::new("FRA", "KAZ"), "fr", entente_cite::Style::Apa)
+            .unwrap();
+    let path = s.dir.path().join("fra-kaz.html");
+    std::fs::write(&path, entente_report::document::render(&view, entente_report::document::Format::Html)).unwrap();
+    let b = Browser::start(&driver, &chromium);
+    b.go(&format!("file://{}", path.display()));
+    let facts = b.script(
+        "const links = [...document.querySelectorAll('a[href^=\"#\"]')];\
+         return { charts: document.querySelectorAll('svg').length,\
+                  links: links.length,\
+                  broken: links.filter(a => !document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)))).map(a => a.getAttribute('href')),\
+                  fetched: performance.getEntriesByType('resource').map(r => r.name),\
+                  drawn: [...document.querySelectorAll('svg')].every(e => e.getBoundingClientRect().width > 100) };",
+    );
+    assert!(facts["charts"].as_u64().unwrap() >= 3, "{facts}");
+    assert!(facts["links"].as_u64().unwrap() > 20, "footnotes and bibliography links: {facts}");
+    assert_eq!(facts["broken"], json!([]), "{facts}");
+    assert_eq!(facts["fetched"], json!([]), "the report fetched something: {facts}");
+    assert_eq!(facts["drawn"], json!(true), "{facts}");
 }

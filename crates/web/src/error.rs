@@ -1,0 +1,101 @@
+//! Errors as answered: a page for a browser, or stable JSON `{"error": {"code", "message"}}`
+//! for the API and the JSON twins (with the problems of a refused record).
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use entente_model::validate::Problem;
+use entente_report::{i18n::tr, pages};
+use entente_store::StoreError;
+use serde_json::json;
+
+/// An error with its HTTP status, a stable code and a message for people.
+#[derive(Debug)]
+pub(crate) struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub json: bool,
+    pub lang: &'static str,
+    /// Field problems of a refused record.
+    pub problems: Vec<Problem>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status, code, message: message.into(), json: false, lang: "en", problems: Vec::new() }
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+    }
+
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::NOT_FOUND, code, message)
+    }
+
+    pub fn in_json(mut self, json: bool) -> Self {
+        self.json = json;
+        self
+    }
+
+    pub fn in_lang(mut self, lang: &'static str) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(m) => ApiError::not_found("not_found", m),
+            StoreError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
+            StoreError::Invalid(problems) => {
+                let mut err = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_record",
+                    format!("the record breaks {} rule(s); see problems", problems.len()),
+                );
+                err.problems = problems;
+                err
+            }
+            other => ApiError::internal(other.to_string()),
+        }
+    }
+}
+
+impl From<entente_analytics::AnalyticsError> for ApiError {
+    fn from(e: entente_analytics::AnalyticsError) -> Self {
+        match e {
+            entente_analytics::AnalyticsError::Store(s) => s.into(),
+            other => ApiError::internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if self.json {
+            let mut error = json!({"code": self.code, "message": self.message});
+            if !self.problems.is_empty() {
+                error["problems"] = json!(
+                    self.problems.iter().map(|p| json!({"field": p.field, "message": p.message})).collect::<Vec<_>>()
+                );
+            }
+            let mut response = (self.status, axum::Json(json!({ "error": error }))).into_response();
+            if self.status == StatusCode::UNAUTHORIZED
+                && let Ok(v) = "Bearer realm=\"entente\"".parse()
+            {
+                response.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+            }
+            response
+        } else {
+            let title = if self.status == StatusCode::NOT_FOUND { tr(self.lang, "not_found") } else { self.code };
+            let page = pages::message(self.lang, title, &self.message).into_string();
+            (self.status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! The API's routes, declared once: this table builds the router (with each route's query
+//! parameters enforced) and the OpenAPI 3.1 document served at `/api/v1/openapi.json`, so
+//! the two cannot drift apart.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post, put};
+use serde_json::{Map, Value, json};
+
+use crate::AppState;
+use crate::api;
+use crate::error::ApiError;
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum In {
+    Path,
+    Query,
+}
+
+/// One parameter of a route.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    pub name: &'static str,
+    pub at: In,
+    /// JSON Schema type: `string` or `integer`.
+    pub ty: &'static str,
+    pub description: &'static str,
+    /// A value that works on the bundled data; the OpenAPI test calls every route with it.
+    pub example: &'static str,
+    /// Allowed values, when the set is closed.
+    pub values: &'static [&'static str],
+    /// May be repeated (`kind=event&kind=claim`) or comma-separated.
+    pub repeat: bool,
+}
+
+const fn query(name: &'static str, ty: &'static str, description: &'static str, example: &'static str) -> Param {
+    Param { name, at: In::Query, ty, description, example, values: &[], repeat: false }
+}
+
+const fn path(name: &'static str, description: &'static str, example: &'static str) -> Param {
+    Param { name, at: In::Path, ty: "string", description, example, values: &[], repeat: false }
+}
+
+const LANG: Param = Param {
+    values: &["en", "fr", "ru", "kk"],
+    ..query("lang", "string", "Language of names and labels (default en).", "fr")
+};
+const STYLE: Param = Param {
+    values: &["gost", "apa"],
+    ..query("style", "string", "Citation style of formatted sources (default gost).", "apa")
+};
+const A: Param =
+    path("a", "First country: any ISO, CAMEO or FIPS code, or a name in English, French, Russian or Kazakh.", "FRA");
+const B: Param = path("b", "Second country, likewise.", "Казахстан");
+const ID: Param = path("id", "A record id.", "sorbonne-kazakhstan");
+const CODE: Param = path("code", "A country: any code or name.", "KAZ");
+const FROM: Param = query("from", "integer", "First year (inclusive).", "2010");
+const TO: Param = query("to", "integer", "Last year (inclusive).", "2025");
+const Q: Param =
+    query("q", "string", "Words to find in titles, names, descriptions and quotes, in any language.", "Alliance");
+const PAGE: Param = query("page", "integer", "Page of results, from 1.", "1");
+const PER_PAGE: Param = query("per_page", "integer", "Results per page (default 50, at most 500).", "20");
+const KIND: Param = Param {
+    repeat: true,
+    values: &["source", "actor", "programme", "event", "observation", "claim"],
+    ..query("kind", "string", "Record kinds.", "event")
+};
+const DOMAIN: Param =
+    Param { repeat: true, ..query("domain", "string", "Event domains (arts, education, language…).", "education") };
+const STATUS: Param = Param { repeat: true, ..query("status", "string", "Event statuses (held, planned…).", "held") };
+const YEAR: Param = Param { repeat: true, ..query("year", "integer", "Years of the events.", "2019") };
+const ORIGIN: Param = Param {
+    repeat: true,
+    values: &["curated", "coded", "imported"],
+    ..query("origin", "string", "How events came to be.", "curated")
+};
+const DATASET: Param = Param { repeat: true, ..query("dataset", "string", "Datasets.", "fra-kaz") };
+const EVENT_KIND: Param =
+    Param { repeat: true, ..query("kind", "string", "Event kinds (exhibition, agreement…).", "agreement") };
+const BY: Param =
+    Param { values: &["month", "year"], ..query("by", "string", "Period of the series (default month).", "year") };
+const SOURCE_STYLE: Param = Param {
+    values: &["gost", "apa", "bibtex", "csl-json"],
+    ..query("style", "string", "gost or apa (formatted text), bibtex or csl-json (entries). Default gost.", "apa")
+};
+const SEARCH: [Param; 10] = [Q, KIND, DOMAIN, STATUS, YEAR, ORIGIN, DATASET, PAGE, PER_PAGE, LANG];
+
+/// One route of the API.
+pub struct Endpoint {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub id: &'static str,
+    pub summary: &'static str,
+    pub params: &'static [Param],
+    /// Also served as CSV at `path.csv` (the JSON's `rows`).
+    pub csv: bool,
+    /// Needs the bearer token.
+    pub auth: bool,
+    /// Schema of the request body.
+    pub body: Option<&'static str>,
+    /// Schema of the success answer, and its status.
+    pub response: &'static str,
+    pub status: u16,
+    pub(crate) route: fn() -> MethodRouter<Arc<AppState>>,
+}
+
+const fn read(
+    path: &'static str,
+    id: &'static str,
+    summary: &'static str,
+    params: &'static [Param],
+    csv: bool,
+    response: &'static str,
+    route: fn() -> MethodRouter<Arc<AppState>>,
+) -> Endpoint {
+    Endpoint { method: "get", path, id, summary, params, csv, auth: false, body: None, response, status: 200, route }
+}
+
+pub const ENDPOINTS: &[Endpoint] = &[
+    read("/api/v1/openapi.json", "openapi", "This document.", &[], false, "OpenApi", || get(api::openapi)),
+    read(
+        "/api/v1/countries",
+        "countries",
+        "Countries with their codes and names in four languages; `q` filters by any code or part of a name.",
+        &[Param { example: "kaz", ..Q }, LANG],
+        true,
+        "CountryList",
+        || get(api::countries),
+    ),
+    read(
+        "/api/v1/countries/{code}",
+        "country",
+        "A focus country: names, codes, its Elcano soft presence and its partners with their figures.",
+        &[CODE, LANG, STYLE],
+        false,
+        "CountryView",
+        || get(api::country_profile),
+    ),
+    read(
+        "/api/v1/countries/{code}/partners",
+        "partners",
+        "A focus country's partners side by side: shared events, latest student flows both ways, soft presence.",
+        &[CODE, LANG],
+        true,
+        "Partners",
+        || get(api::partners),
+    ),
+    read("/api/v1/datasets", "datasets", "Datasets in the store, with origin and licence.", &[], true, "Rows", || {
+        get(api::datasets)
+    }),
+    read(
+        "/api/v1/dyads",
+        "dyads",
+        "Pairs of countries that share events, most events first.",
+        &[LANG],
+        true,
+        "Rows",
+        || get(api::dyads),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}",
+        "dyad",
+        "Everything about a pair: summary, timeline, records, indicators, claims, GDELT series, bibliography.",
+        &[A, B, LANG, STYLE],
+        false,
+        "DyadView",
+        || get(api::dyad),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/timeline",
+        "timeline",
+        "The pair's dated events in order, with direction, setting and formatted citations.",
+        &[A, B, FROM, TO, DOMAIN, EVENT_KIND, LANG, STYLE],
+        true,
+        "Timeline",
+        || get(api::dyad_timeline),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/series",
+        "series",
+        "GDELT events between the pair per period and direction, with QuadClass and CAMEO root counts.",
+        &[A, B, BY, FROM, TO],
+        true,
+        "Series",
+        || get(api::dyad_series),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/indicators",
+        "indicators",
+        "Student flows both ways (with change and growth), shares and ranks, Elcano soft presence. Rows: one per flow point.",
+        &[A, B, LANG, STYLE],
+        true,
+        "Indicators",
+        || get(api::dyad_indicators),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/claims",
+        "claims",
+        "Claims about the pair set beside the data, each with a verdict and its reasoning.",
+        &[A, B, STYLE],
+        true,
+        "Rows",
+        || get(api::dyad_claims),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/records",
+        "dyad_records",
+        "Search among the records a pair's page shows, with facets and pages.",
+        &[A, B, Q, KIND, DOMAIN, STATUS, YEAR, ORIGIN, DATASET, PAGE, PER_PAGE, LANG, STYLE],
+        true,
+        "RecordPage",
+        || get(api::dyad_records),
+    ),
+    read(
+        "/api/v1/records",
+        "records",
+        "Search all records: words, facets (kind, domain, status, year, origin, dataset), pages.",
+        &SEARCH,
+        true,
+        "RecordPage",
+        || get(api::records),
+    ),
+    Endpoint {
+        method: "post",
+        path: "/api/v1/records",
+        id: "create_record",
+        summary: "Create a curated record. Checked like a dataset file; written in one transaction.",
+        params: &[],
+        csv: false,
+        auth: true,
+        body: Some("WriteRequest"),
+        response: "WriteOutcome",
+        status: 201,
+        route: || post(api::create_record),
+    },
+    read(
+        "/api/v1/records/{id}",
+        "record",
+        "One record as stored, with its formatted sources and the records pointing at it.",
+        &[ID, LANG, STYLE],
+        false,
+        "RecordDetail",
+        || get(api::record),
+    ),
+    Endpoint {
+        method: "put",
+        path: "/api/v1/records/{id}",
+        id: "update_record",
+        summary: "Replace a curated record (same kind and dataset). Checked like a dataset file.",
+        params: &[ID],
+        csv: false,
+        auth: true,
+        body: Some("WriteRequest"),
+        response: "WriteOutcome",
+        status: 200,
+        route: || put(api::update_record),
+    },
+    read(
+        "/api/v1/sources",
+        "sources",
+        "Every source with its citation in the chosen style and how many records cite it.",
+        &[SOURCE_STYLE, LANG],
+        true,
+        "Rows",
+        || get(api::sources),
+    ),
+    read(
+        "/api/v1/sources/{id}",
+        "source",
+        "One source: citation in GOST and APA, BibTeX, CSL-JSON, and the records citing it.",
+        &[Param { example: "kussainova-2021", ..ID }, LANG, STYLE],
+        false,
+        "RecordDetail",
+        || get(api::source),
+    ),
+];
+
+/// The API's routes, each refusing query parameters it does not declare.
+pub(crate) fn routes() -> Router<Arc<AppState>> {
+    let mut router = Router::new();
+    for e in ENDPOINTS {
+        let known: Vec<&'static str> = e.params.iter().filter(|p| p.at == In::Query).map(|p| p.name).collect();
+        let route = (e.route)().layer(middleware::from_fn(move |req: Request, next: Next| {
+            let known = known.clone();
+            async move { check_query(&known, req, next).await }
+        }));
+        router = router.route(e.path, route.clone());
+        if e.csv {
+            router = router.route(&format!("{}.csv", e.path), route);
+        }
+    }
+    router
+}
+
+async fn check_query(known: &[&'static str], req: Request, next: Next) -> Response {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.uri().query().unwrap_or("")).unwrap_or_default();
+    if let Some((unknown, _)) = pairs.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        let expected = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+        return ApiError::bad_request(
+            "bad_parameter",
+            format!("unknown parameter \"{unknown}\"; this route takes: {expected}"),
+        )
+        .in_json(true)
+        .into_response();
+    }
+    next.run(req).await
+}
+
+fn param_doc(p: &Param) -> Value {
+    let mut schema = json!({ "type": p.ty });
+    if !p.values.is_empty() {
+        schema["enum"] = json!(p.values);
+    }
+    if p.repeat {
+        schema = json!({ "type": "array", "items": schema });
+    }
+    let example = if p.repeat { json!([typed(p.ty, p.example)]) } else { typed(p.ty, p.example) };
+    let mut doc = json!({
+        "name": p.name,
+        "in": if p.at == In::Path { "path" } else { "query" },
+        "required": p.at == In::Path,
+        "description": p.description,
+        "schema": schema,
+        "example": example,
+    });
+    if p.repeat {
+        doc["style"] = json!("form");
+        doc["explode"] = json!(true);
+    }
+    doc
+}
+
+fn typed(ty: &str, example: &str) -> Value {
+    match (ty, example.parse::<i64>()) {
+        ("integer", Ok(n)) => json!(n),
+        _ => json!(example),
+    }
+}
+
+fn error_responses(e: &Endpoint) -> Map<String, Value> {
+    let mut out = Map::new();
+    let error = |d: &str| json!({ "description": d, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    out.insert("400".into(), error("Bad parameter or body."));
+    if e.params.iter().any(|p| p.at == In::Path) || e.auth {
+        out.insert("404".into(), error("No such country, record or source."));
+    }
+    if e.auth {
+        out.insert("401".into(), error("Missing or wrong bearer token, or a server started without one."));
+        out.insert("409".into(), error("The id exists already, or the change would change kind or dataset."));
+        out.insert("422".into(), error("The record breaks the rules; `problems` names each field."));
+    }
+    out.insert("500".into(), error("Internal error."));
+    out
+}
+
+/// The OpenAPI 3.1 document of [`ENDPOINTS`].
+pub fn document() -> Value {
+    let mut paths = Map::new();
+    for e in ENDPOINTS {
+        let mut op = json!({
+            "operationId": e.id,
+            "summary": e.summary,
+            "parameters": e.params.iter().map(param_doc).collect::<Vec<_>>(),
+        });
+        let mut responses = error_responses(e);
+        responses.insert(
+            e.status.to_string(),
+            json!({ "description": "Success.", "content": { "application/json": {
+                "schema": { "$ref": format!("#/components/schemas/{}", e.response) } } } }),
+        );
+        op["responses"] = Value::Object(responses.clone());
+        if let Some(body) = e.body {
+            op["requestBody"] = json!({ "required": true, "content": { "application/json": {
+                "schema": { "$ref": format!("#/components/schemas/{body}") } } } });
+        }
+        if e.auth {
+            op["security"] = json!([{ "bearer": [] }]);
+        }
+        let entry = paths.entry(e.path).or_insert_with(|| json!({}));
+        entry[e.method] = op.clone();
+        if e.csv {
+            let mut csv = op;
+            csv["operationId"] = json!(format!("{}_csv", e.id));
+            csv["summary"] = json!(format!("{} (CSV: the JSON's rows, nested fields flattened with dots)", e.summary));
+            let mut responses = error_responses(e);
+            responses.insert(
+                "200".into(),
+                json!({ "description": "Success.", "content": { "text/csv": { "schema": { "type": "string" } } } }),
+            );
+            csv["responses"] = Value::Object(responses);
+            paths.insert(format!("{}.csv", e.path), json!({ e.method: csv }));
+        }
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "entente API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "summary": "An open observatory of bilateral cultural diplomacy.",
+            "description": "Read endpoints are open. Writes need `Authorization: Bearer <token>`, the token the server was started with (`entente serve --token` or ENTENTE_TOKEN); a server started without one takes no writes. Errors are `{\"error\": {\"code\", \"message\"}}` with a stable code. Every tabular endpoint has a CSV twin at the same path plus `.csv`.",
+            "license": { "name": "MIT OR Apache-2.0", "identifier": "MIT OR Apache-2.0" },
+        },
+        "servers": [{ "url": "/" }],
+        "paths": paths,
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+            "schemas": schemas(),
+        },
+    })
+}
+
+fn schemas() -> Value {
+    let source_ref = json!({ "type": "object", "required": ["source_id", "locator", "citation"], "properties": {
+        "source_id": { "type": "string" }, "locator": { "type": "string" }, "quote": { "type": "string" },
+        "reference": { "type": "string" }, "citation": { "type": "string" } } });
+    let dyad = json!({ "type": "object", "required": ["a", "b"], "properties": { "a": { "type": "string" }, "b": { "type": "string" } } });
+    let rows = |item: Value| json!({ "type": "array", "items": item });
+    json!({
+        "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object",
+            "required": ["code", "message"], "properties": {
+                "code": { "type": "string" }, "message": { "type": "string" },
+                "problems": rows(json!({ "type": "object", "required": ["field", "message"], "properties": {
+                    "field": { "type": "string" }, "message": { "type": "string" } } })) } } } },
+        "OpenApi": { "type": "object", "required": ["openapi", "info", "paths"] },
+        "SourceRef": source_ref,
+        "Dyad": dyad,
+        "Rows": { "type": "object", "required": ["rows"], "properties": { "rows": rows(json!({ "type": "object" })) } },
+        "CountryList": { "type": "object", "required": ["total", "rows"], "properties": {
+            "total": { "type": "integer" },
+            "rows": rows(json!({ "type": "object", "required": ["alpha3", "alpha2", "name", "name_en", "name_fr", "name_ru", "name_kk"],
+                "properties": { "alpha3": { "type": "string" }, "alpha2": { "type": "string" }, "numeric": { "type": "string" },
+                    "fips": { "type": ["string", "null"] }, "cameo": rows(json!({ "type": "string" })),
+                    "name": { "type": "string" }, "name_en": { "type": "string" }, "name_fr": { "type": "string" },
+                    "name_ru": { "type": "string" }, "name_kk": { "type": "string" } } })) } },
+        "CountryView": { "type": "object", "required": ["country", "name", "names", "codes", "presence", "columns", "partners"], "properties": {
+            "country": { "type": "string" }, "name": { "type": "string" }, "names": { "type": "object" },
+            "codes": { "type": "object", "required": ["alpha2", "alpha3", "numeric"] },
+            "presence": rows(json!({ "type": "object" })),
+            "columns": rows(json!({ "type": "object", "required": ["key", "direction", "indicator", "dataset", "source"],
+                "properties": { "source": { "$ref": "#/components/schemas/SourceRef" } } })),
+            "partners": rows(json!({ "type": "object", "required": ["code", "name", "events", "values"] })) } },
+        "Partners": { "type": "object", "required": ["country", "columns", "rows"], "properties": {
+            "country": { "type": "string" }, "columns": rows(json!({ "type": "object" })),
+            "rows": rows(json!({ "type": "object", "required": ["code", "name", "events"] })) } },
+        "DyadView": { "type": "object", "required": ["dyad", "names", "summary", "timeline", "records", "bibliography", "indicators", "claims"], "properties": {
+            "dyad": { "$ref": "#/components/schemas/Dyad" }, "names": rows(json!({ "type": "string" })),
+            "summary": { "type": "object", "required": ["events"] },
+            "timeline": rows(json!({ "type": "object", "required": ["id", "date", "title", "sources"] })),
+            "records": rows(json!({ "type": "object", "required": ["id", "kind", "title", "sources"] })),
+            "bibliography": rows(json!({ "type": "object", "required": ["id", "citation"] })),
+            "indicators": { "$ref": "#/components/schemas/Indicators" },
+            "claims": rows(json!({ "type": "object", "required": ["claim_id", "verdict"] })),
+            "gdelt": { "type": ["object", "null"] } } },
+        "Timeline": { "type": "object", "required": ["dyad", "names", "summary", "rows"], "properties": {
+            "dyad": { "$ref": "#/components/schemas/Dyad" },
+            "rows": rows(json!({ "type": "object", "required": ["id", "date", "kind", "title", "status", "direction", "sources"],
+                "properties": { "sources": rows(json!({ "$ref": "#/components/schemas/SourceRef" })) } })) } },
+        "Series": { "type": "object", "required": ["dyad", "by", "rows", "source"], "properties": {
+            "rows": rows(json!({ "type": "object", "required": ["period", "direction", "events"] })),
+            "source": { "type": "object", "required": ["dataset", "citation", "files", "events_stored"] } } },
+        "Indicators": { "type": "object", "required": ["dyad", "names", "flows", "shares", "presence"], "properties": {
+            "flows": rows(json!({ "type": "object", "required": ["from", "to", "indicator", "dataset", "points", "source"],
+                "properties": { "source": { "$ref": "#/components/schemas/SourceRef" } } })),
+            "shares": rows(json!({ "type": "object" })), "presence": rows(json!({ "type": "object" })),
+            "rows": rows(json!({ "type": "object", "required": ["from", "to", "indicator", "period", "value", "source_id"] })) } },
+        "RecordPage": { "type": "object", "required": ["total", "page", "per_page", "facets", "rows"], "properties": {
+            "total": { "type": "integer" }, "page": { "type": "integer" }, "per_page": { "type": "integer" },
+            "facets": { "type": "object" },
+            "rows": rows(json!({ "type": "object", "required": ["id", "kind", "dataset", "title"] })) } },
+        "RecordDetail": { "type": "object", "required": ["id", "kind", "dataset", "title", "record", "sources", "referenced_by"], "properties": {
+            "record": { "type": "object" }, "sources": rows(json!({ "$ref": "#/components/schemas/SourceRef" })),
+            "referenced_by": rows(json!({ "type": "object", "required": ["id", "kind", "title", "how"] })) } },
+        "WriteRequest": { "type": "object", "required": ["record"], "properties": {
+            "dataset": { "type": "string", "description": "Dataset to write into (created if new); required to create." },
+            "kind": { "type": "string", "enum": ["source", "actor", "programme", "event", "observation", "claim"],
+                "description": "Required to create; an update keeps the stored kind." },
+            "record": { "type": "object", "description": "The record's fields, as in a dataset file (see dataset/fra-kaz)." } } },
+        "WriteOutcome": { "type": "object", "required": ["id", "dataset", "created", "changed"], "properties": {
+            "id": { "type": "string" }, "dataset": { "type": "string" }, "created": { "type": "boolean" }, "changed": { "type": "boolean" } } },
+    })
+}

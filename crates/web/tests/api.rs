@@ -1,0 +1,319 @@
+//! The HTTP API as a client sees it: every route the OpenAPI document lists answers as the
+//! document says, CSV twins hold the JSON's rows, errors are stable JSON, and writes need
+//! the token, are checked like the loader, and change nothing when refused.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{get, request, server};
+use serde_json::{Value, json};
+
+/// Problems of `v` against `schema` (the subset of JSON Schema the document uses).
+fn check(doc: &Value, schema: &Value, v: &Value, at: &str, out: &mut Vec<String>) {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.trim_start_matches("#/components/schemas/");
+        let target = &doc["components"]["schemas"][name];
+        assert!(!target.is_null(), "{at}: $ref {r} resolves to nothing");
+        return check(doc, target, v, at, out);
+    }
+    if let Some(ty) = schema.get("type") {
+        let types: Vec<&str> = match ty {
+            Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+            other => vec![other.as_str().unwrap()],
+        };
+        let ok = types.iter().any(|t| match *t {
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "string" => v.is_string(),
+            "integer" => v.is_i64() || v.is_u64(),
+            "number" => v.is_number(),
+            "boolean" => v.is_boolean(),
+            "null" => v.is_null(),
+            other => panic!("{at}: unknown type {other}"),
+        });
+        if !ok {
+            out.push(format!("{at}: {v:.60} is not {types:?}"));
+            return;
+        }
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array)
+        && !values.contains(v)
+    {
+        out.push(format!("{at}: {v} is not one of {values:?}"));
+    }
+    if let Some(required) = schema.get("required").and_then(Value::as_array) {
+        for key in required.iter().filter_map(Value::as_str) {
+            if v.get(key).is_none() {
+                out.push(format!("{at}: missing {key}"));
+            }
+        }
+    }
+    if let (Some(props), Some(obj)) = (schema.get("properties").and_then(Value::as_object), v.as_object()) {
+        for (key, sub) in props {
+            if let Some(value) = obj.get(key) {
+                check(doc, sub, value, &format!("{at}.{key}"), out);
+            }
+        }
+    }
+    if let (Some(items), Some(list)) = (schema.get("items"), v.as_array()) {
+        for (i, item) in list.iter().take(40).enumerate() {
+            check(doc, items, item, &format!("{at}[{i}]"), out);
+        }
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn example(p: &Value) -> String {
+    match &p["example"] {
+        Value::Array(list) => list[0].as_str().map(String::from).unwrap_or_else(|| list[0].to_string()),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn event(id: &str, title: &str) -> Value {
+    json!({
+        "id": id, "kind": "exhibition", "title": {"en": title}, "date": "2021-05",
+        "domains": ["arts"], "status": "held", "host": "KAZ", "projecting": ["FRA"],
+        "sources": [{"source": "kussainova-2021", "locator": "p. 3"}]
+    })
+}
+
+const TOKEN: &str = "s3cret-token";
+
+#[test]
+fn every_route_in_the_openapi_document_answers_as_documented() {
+    let s = server(Some(TOKEN));
+    let doc = get(s.addr, "/api/v1/openapi.json").json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    assert!(paths.len() >= 25, "{} paths", paths.len());
+    let auth = format!("Bearer {TOKEN}");
+    let mut checked = 0;
+    for (template, ops) in paths {
+        for (method, op) in ops.as_object().unwrap() {
+            let params = op["parameters"].as_array().unwrap();
+            let mut path = template.clone();
+            for p in params.iter().filter(|p| p["in"] == "path") {
+                path = path.replace(&format!("{{{}}}", p["name"].as_str().unwrap()), &encode(&example(p)));
+            }
+            let full_query: Vec<String> = params
+                .iter()
+                .filter(|p| p["in"] == "query")
+                .map(|p| format!("{}={}", p["name"].as_str().unwrap(), encode(&example(p))))
+                .collect();
+            let (success, content) = op["responses"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .find(|(code, _)| code.starts_with('2'))
+                .map(|(code, r)| (code.parse::<u16>().unwrap(), r["content"].as_object().unwrap()))
+                .unwrap();
+            let (media, spec) = content.iter().next().unwrap();
+            let answers = match method.as_str() {
+                "get" => {
+                    let mut urls = vec![path.clone()];
+                    if !full_query.is_empty() {
+                        urls.push(format!("{path}?{}", full_query.join("&")));
+                    }
+                    urls.into_iter().map(|u| (get(s.addr, &u), u)).collect::<Vec<_>>()
+                }
+                "post" | "put" => {
+                    // Without the token: 401, as documented.
+                    let refused = request(s.addr, &method.to_uppercase(), &path, &[], Some("{}"));
+                    assert_eq!(refused.status, 401, "{method} {path}");
+                    assert!(op["responses"]["401"].is_object());
+                    let body = if method == "post" {
+                        json!({"dataset": "openapi-test", "kind": "event", "record": event("openapi-event", "Made by the OpenAPI test")})
+                    } else {
+                        let current = get(s.addr, &path).json();
+                        json!({"record": current["record"]})
+                    };
+                    let a = request(
+                        s.addr,
+                        &method.to_uppercase(),
+                        &path,
+                        &[("Authorization", &auth)],
+                        Some(&body.to_string()),
+                    );
+                    vec![(a, path.clone())]
+                }
+                other => panic!("unexpected method {other}"),
+            };
+            for (a, url) in answers {
+                assert_eq!(a.status, success, "{method} {path}: {}", &a.body[..a.body.len().min(400)]);
+                let ty = a.header("content-type").unwrap();
+                assert!(ty.starts_with(media.as_str()), "{method} {path}: {ty} is not {media}");
+                if media == "application/json" {
+                    let mut problems = Vec::new();
+                    check(&doc, &spec["schema"], &a.json(), &format!("{method} {path}"), &mut problems);
+                    assert!(problems.is_empty(), "{problems:#?}");
+                } else {
+                    // A CSV twin holds exactly the JSON's rows.
+                    let json = get(s.addr, &url.replacen(".csv", "", 1)).json();
+                    let rows = json["rows"].as_array().unwrap();
+                    let mut reader = csv::Reader::from_reader(a.body.as_bytes());
+                    assert!(!reader.headers().unwrap().is_empty() || rows.is_empty(), "{path}");
+                    assert_eq!(reader.records().count(), rows.len(), "{path}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 40, "{checked}");
+    // The write the test made is there, and the store is whole.
+    assert_eq!(get(s.addr, "/api/v1/records/openapi-event").status, 200);
+    assert!(s.store().check().unwrap().is_empty());
+}
+
+#[test]
+fn unknown_routes_parameters_and_values_get_stable_json_errors() {
+    let s = server(None);
+    let cases = [
+        ("/api/v1/nowhere", 404, "not_found"),
+        ("/api/v1/records?kinds=event", 400, "bad_parameter"),
+        ("/api/v1/records?year=recent", 400, "bad_parameter"),
+        ("/api/v1/records?page=0", 400, "bad_parameter"),
+        ("/api/v1/records/no-such-record", 404, "not_found"),
+        ("/api/v1/sources/sorbonne-kazakhstan", 404, "not_found"),
+        ("/api/v1/dyads/Frnace/KAZ", 404, "unknown_country"),
+        ("/api/v1/dyads/FRA/France/timeline", 400, "same_country"),
+        ("/api/v1/dyads/FRA/KAZ/timeline?from=last", 400, "bad_parameter"),
+        ("/api/v1/dyads/FRA/KAZ/series?by=week", 400, "bad_parameter"),
+        ("/api/v1/dyads/FRA/KAZ?style=mla", 400, "bad_style"),
+        ("/api/v1/sources?style=chicago", 400, "bad_style"),
+        ("/api/v1/countries/Atlantis", 404, "unknown_country"),
+    ];
+    for (path, status, code) in cases {
+        let a = get(s.addr, path);
+        assert_eq!(a.status, status, "{path}: {}", a.body);
+        assert!(a.header("content-type").unwrap().starts_with("application/json"), "{path}");
+        let v = a.json();
+        assert_eq!(v["error"]["code"], code, "{path}: {v}");
+        assert!(!v["error"]["message"].as_str().unwrap().is_empty());
+    }
+    let a = get(s.addr, "/api/v1/dyads/Frnace/KAZ");
+    assert!(a.body.contains("France (FRA)"), "suggests the country: {}", a.body);
+    let a = request(s.addr, "DELETE", "/api/v1/records/sorbonne-kazakhstan", &[], None);
+    assert_eq!((a.status, a.json()["error"]["code"].as_str()), (405, Some("method_not_allowed")));
+}
+
+#[test]
+fn search_facets_and_pages_agree_with_the_store_and_csv() {
+    let s = server(None);
+    let all = get(s.addr, "/api/v1/records?per_page=500").json();
+    let total = all["total"].as_u64().unwrap() as usize;
+    let store = s.store();
+    let direct = store.browse(&entente_store::RecordQuery { per_page: 1, ..Default::default() }).unwrap();
+    assert_eq!(total, direct.total);
+    assert!(total > 9000, "bundled records and observations: {total}");
+    // Each kind's facet count is what filtering by that kind returns.
+    for (kind, n) in all["facets"]["kind"].as_object().unwrap() {
+        let page = get(s.addr, &format!("/api/v1/records?kind={kind}&per_page=3")).json();
+        assert_eq!(page["total"], *n, "{kind}");
+        assert!(page["rows"].as_array().unwrap().iter().all(|r| r["kind"] == *kind));
+    }
+    // Repeated and comma-separated values mean the same.
+    let a = get(s.addr, "/api/v1/records?kind=event&kind=claim").json();
+    let b = get(s.addr, "/api/v1/records?kind=event,claim").json();
+    assert_eq!(a["total"], b["total"]);
+    // Pages of the pair's records cover them once each.
+    let first = get(s.addr, "/api/v1/dyads/KAZ/FRA/records?per_page=10").json();
+    let n = first["total"].as_u64().unwrap() as usize;
+    let mut ids = std::collections::HashSet::new();
+    for page in 1..=n.div_ceil(10) {
+        let p = get(s.addr, &format!("/api/v1/dyads/KAZ/FRA/records?per_page=10&page={page}")).json();
+        for r in p["rows"].as_array().unwrap() {
+            assert!(ids.insert(r["id"].as_str().unwrap().to_string()));
+        }
+    }
+    assert_eq!(ids.len(), n);
+    assert!(ids.contains("sorbonne-kazakhstan") && ids.contains("claim-students-doubled-2018"), "{ids:?}");
+    // Words narrow the search in any language.
+    let hits = get(s.addr, "/api/v1/records?q=Sorbonne").json();
+    assert!(hits["rows"].as_array().unwrap().iter().any(|r| r["id"] == "sorbonne-kazakhstan"));
+    let csv = get(s.addr, "/api/v1/records.csv?q=Sorbonne");
+    assert_eq!(csv.body.lines().next().unwrap(), "id,kind,dataset,title,date,status,origin");
+}
+
+#[test]
+fn writes_need_the_token_are_checked_and_change_nothing_when_refused() {
+    let readonly = server(None);
+    let body =
+        json!({"dataset": "notes", "kind": "event", "record": event("api-exhibition", "An exhibition")}).to_string();
+    let a = request(readonly.addr, "POST", "/api/v1/records", &[("Authorization", "Bearer anything")], Some(&body));
+    assert_eq!(a.status, 401);
+    assert!(a.json()["error"]["message"].as_str().unwrap().contains("started without a token"));
+    assert_eq!(a.header("www-authenticate"), Some("Bearer realm=\"entente\""));
+
+    let s = server(Some(TOKEN));
+    let before = s.store().snapshot("records").unwrap();
+    let auth = format!("Bearer {TOKEN}");
+    let post = |body: &str, token: Option<&str>| {
+        let h = token.map(|t| vec![("Authorization", t)]).unwrap_or_default();
+        request(s.addr, "POST", "/api/v1/records", &h, Some(body))
+    };
+    assert_eq!(post(&body, None).status, 401);
+    assert_eq!(post(&body, Some("Bearer wrong")).status, 401);
+    assert_eq!(post(&body, Some(TOKEN)).status, 401, "the scheme is required");
+    // Bad JSON, a missing kind, fields the loader refuses, a citation of nothing.
+    let a = post("{not json", Some(&auth));
+    assert_eq!((a.status, a.json()["error"]["code"].as_str()), (400, Some("bad_body")));
+    let a = post(&json!({"dataset": "notes", "record": {}}).to_string(), Some(&auth));
+    assert_eq!(a.status, 400);
+    let mut bad = event("api-exhibition", "x");
+    bad["date"] = json!("2021-13");
+    bad["host"] = json!("Atlantis");
+    let a = post(&json!({"dataset": "notes", "kind": "event", "record": bad}).to_string(), Some(&auth));
+    assert_eq!(a.status, 422, "{}", a.body);
+    let fields: Vec<String> = a.json()["error"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(fields, ["date", "host"], "{}", a.body);
+    let mut uncited = event("api-exhibition", "x");
+    uncited["sources"][0]["source"] = json!("nobody-2020");
+    let a = post(&json!({"dataset": "notes", "kind": "event", "record": uncited}).to_string(), Some(&auth));
+    assert_eq!(a.status, 422);
+    assert_eq!(a.json()["error"]["problems"][0]["field"], "sources[0].source");
+    assert_eq!(s.store().snapshot("records").unwrap(), before, "refused writes changed the store");
+
+    // A good record: created, readable, on the pair's timeline; a second create conflicts.
+    let a = post(&body, Some(&auth));
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_eq!(a.header("location"), Some("/api/v1/records/api-exhibition"));
+    assert_eq!(a.json()["created"], true);
+    assert_eq!(post(&body, Some(&auth)).status, 409);
+    let timeline = get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline").json();
+    assert!(timeline["rows"].as_array().unwrap().iter().any(|e| e["id"] == "api-exhibition"));
+
+    // Updates: the id comes from the address; kind and dataset stay.
+    let put = |path: &str, body: &Value| {
+        request(s.addr, "PUT", path, &[("Authorization", auth.as_str())], Some(&body.to_string()))
+    };
+    let mut renamed = event("api-exhibition", "A renamed exhibition");
+    renamed.as_object_mut().unwrap().remove("id");
+    let a = put("/api/v1/records/api-exhibition", &json!({ "record": renamed }));
+    assert_eq!((a.status, a.json()["changed"].as_bool()), (200, Some(true)), "{}", a.body);
+    assert_eq!(get(s.addr, "/api/v1/records/api-exhibition").json()["title"], "A renamed exhibition");
+    let a = put("/api/v1/records/api-exhibition", &json!({ "record": renamed }));
+    assert_eq!(a.json()["changed"], false, "the same body again changes nothing");
+    assert_eq!(put("/api/v1/records/other-id", &json!({ "record": event("api-exhibition", "x") })).status, 400);
+    assert_eq!(put("/api/v1/records/no-such-record", &json!({ "record": renamed })).status, 404);
+    let as_source = json!({"kind": "source", "record": {"kind": "article", "title": "x"}});
+    assert_eq!(put("/api/v1/records/api-exhibition", &as_source).status, 409);
+    let other_dataset = json!({"dataset": "fra-kaz", "record": renamed});
+    assert_eq!(put("/api/v1/records/api-exhibition", &other_dataset).status, 409);
+    assert!(s.store().check().unwrap().is_empty());
+}
