@@ -93,6 +93,110 @@ pub struct Indicators {
     pub shares: Vec<Share>,
     /// Elcano's soft-presence variables for A, then B.
     pub presence: Vec<Presence>,
+    /// Where two datasets give the same flow for the same periods: how far they agree.
+    pub agreement: Vec<Agreement>,
+}
+
+/// How far two datasets may differ on the same count and still be said to agree (10%).
+pub const AGREEMENT_TOLERANCE: f64 = 0.10;
+
+/// One period that two datasets both report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgreementPoint {
+    pub period: String,
+    /// The first dataset's value, then the second's.
+    pub values: [f64; 2],
+    /// First over second; none when the second is zero.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio: Option<f64>,
+}
+
+/// Two datasets' series of the same flow (same direction and indicator) compared period by
+/// period, so a reader sees when sources disagree before trusting either.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    pub from: String,
+    pub to: String,
+    pub indicator: String,
+    pub datasets: [String; 2],
+    pub points: Vec<AgreementPoint>,
+    /// The median of the ratios.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median_ratio: Option<f64>,
+    /// Every ratio within `AGREEMENT_TOLERANCE` of 1.
+    pub agree: bool,
+    /// One sentence a reader can check against the points.
+    pub summary: String,
+}
+
+/// Compares every two flows of the same direction and indicator on their common periods.
+pub fn agreement(flows: &[Flow]) -> Vec<Agreement> {
+    let mut out = Vec::new();
+    for (i, x) in flows.iter().enumerate() {
+        for y in &flows[i + 1..] {
+            if (x.from.as_str(), x.to.as_str(), x.indicator.as_str())
+                != (y.from.as_str(), y.to.as_str(), y.indicator.as_str())
+                || x.dataset == y.dataset
+            {
+                continue;
+            }
+            let theirs: HashMap<&str, f64> = y.points.iter().map(|p| (p.period.as_str(), p.value)).collect();
+            let points: Vec<AgreementPoint> = x
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let other = *theirs.get(p.period.as_str())?;
+                    Some(AgreementPoint {
+                        period: p.period.clone(),
+                        values: [p.value, other],
+                        ratio: (other != 0.0).then(|| p.value / other),
+                    })
+                })
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            let mut ratios: Vec<f64> = points.iter().filter_map(|p| p.ratio).collect();
+            ratios.sort_by(f64::total_cmp);
+            let median_ratio = match ratios.len() {
+                0 => None,
+                n if n % 2 == 1 => Some(ratios[n / 2]),
+                n => Some((ratios[n / 2 - 1] + ratios[n / 2]) / 2.0),
+            };
+            let within = |r: f64| (r - 1.0).abs() <= AGREEMENT_TOLERANCE;
+            let agree = points.iter().all(|p| p.ratio.is_some_and(within));
+            let n = points.len();
+            let summary = match median_ratio {
+                _ if agree => format!(
+                    "{} and {} agree within {:.0}% in {n} common period(s).",
+                    x.dataset,
+                    y.dataset,
+                    AGREEMENT_TOLERANCE * 100.0
+                ),
+                Some(m) => {
+                    let off = points.iter().filter(|p| !p.ratio.is_some_and(within)).count();
+                    format!(
+                        "{} gives {m:.2}× {} (median) and differs by more than {:.0}% in {off} of {n} common period(s): compare the sources before using either.",
+                        x.dataset,
+                        y.dataset,
+                        AGREEMENT_TOLERANCE * 100.0
+                    )
+                }
+                None => format!("{} reports zero where {} does not.", y.dataset, x.dataset),
+            };
+            out.push(Agreement {
+                from: x.from.clone(),
+                to: x.to.clone(),
+                indicator: x.indicator.clone(),
+                datasets: [x.dataset.clone(), y.dataset.clone()],
+                points,
+                median_ratio,
+                agree,
+                summary,
+            });
+        }
+    }
+    out
 }
 
 /// The Elcano variables shown as context: soft presence and its parts.
@@ -283,8 +387,69 @@ pub fn indicators(store: &Store, dyad: &Dyad, lang: &str, style: Style) -> Resul
     Ok(Indicators {
         dyad: dyad.clone(),
         names: [name(a), name(b)],
+        agreement: agreement(&flow_list),
         flows: flow_list,
         shares: share_list,
         presence: presence_list,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flow(dataset: &str, points: &[(&str, f64)]) -> Flow {
+        Flow {
+            from: "KAZ".into(),
+            to: "DEU".into(),
+            label: "KAZ→DEU".into(),
+            indicator: "students.enrolled".into(),
+            dataset: dataset.into(),
+            unit: "persons".into(),
+            points: points
+                .iter()
+                .map(|(period, value)| Point {
+                    period: period.to_string(),
+                    value: *value,
+                    change: None,
+                    pct_change: None,
+                    observation_id: format!("{dataset}-{period}"),
+                    locator: String::new(),
+                    note: None,
+                })
+                .collect(),
+            abs_change: None,
+            pct_change: None,
+            cagr: None,
+            source: SourceRef {
+                source_id: dataset.into(),
+                locator: String::new(),
+                quote: None,
+                reference: None,
+                citation: dataset.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn close_sources_agree_and_distant_ones_are_flagged_on_common_periods_only() {
+        let a = flow("a", &[("2017", 100.0), ("2018", 105.0), ("2019", 200.0)]);
+        let b = flow("b", &[("2018", 100.0), ("2019", 100.0), ("2020", 50.0)]);
+        let close = flow("c", &[("2018", 99.0)]);
+        let list = agreement(&[a.clone(), b.clone()]);
+        assert_eq!(list.len(), 1);
+        let x = &list[0];
+        assert_eq!(x.points.iter().map(|p| p.period.as_str()).collect::<Vec<_>>(), ["2018", "2019"]);
+        assert!(!x.agree);
+        assert_eq!(x.median_ratio, Some(1.525));
+        assert!(x.summary.contains("1 of 2"), "{}", x.summary);
+        let y = &agreement(&[b.clone(), close])[0];
+        assert!(y.agree, "{}", y.summary);
+        // Other directions, the same dataset, or no common period: nothing to compare.
+        let mut other = b.clone();
+        other.to = "FRA".into();
+        assert!(agreement(&[a.clone(), other]).is_empty());
+        assert!(agreement(&[a.clone(), a.clone()]).is_empty());
+        assert!(agreement(&[a, flow("d", &[("2030", 1.0)])]).is_empty());
+    }
 }

@@ -617,6 +617,12 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                 }
                 println!("Source: {}", f.source.citation);
             }
+            if !r.agreement.is_empty() {
+                println!("\nWhere two sources count the same flow:");
+                for a in &r.agreement {
+                    println!("{}→{} {}: {}", a.from, a.to, a.indicator, a.summary);
+                }
+            }
             if !r.shares.is_empty() {
                 println!("\nShares of outbound students:");
                 let mut tab = table(&["from", "to", "dataset", "period", "students", "of total", "share", "rank"]);

@@ -84,6 +84,27 @@ fn the_same_commands_work_for_other_pairs() {
     assert!(String::from_utf8_lossy(&table.stdout).contains("Students KAZ→DEU"));
 }
 
+#[test]
+fn sources_that_disagree_on_the_same_flow_are_flagged() {
+    // The cleaned OECD file gives twice UIS's count for Kazakhstan's students in Germany
+    // (2019: 1,926 against 963); both are shown, side by side, with the ratio.
+    let dir = tempfile::tempdir().unwrap();
+    let v = json(dir.path(), &["indicators", "KAZ", "DEU", "--format", "json"]);
+    let list = v["agreement"].as_array().unwrap();
+    let a = list.iter().find(|a| a["from"] == "KAZ" && a["to"] == "DEU").unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(a["datasets"], serde_json::json!(["oecd-enrolment-by-origin", "uis-destinations-by-origin"]));
+    assert_eq!(a["agree"], false);
+    let p2019 = a["points"].as_array().unwrap().iter().find(|p| p["period"] == "2019").unwrap();
+    assert_eq!(p2019["values"], serde_json::json!([1926.0, 963.0]));
+    assert_eq!(a["median_ratio"], 2.0);
+    let table = entente(dir.path(), &["indicators", "KAZ", "DEU"]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("gives 2.00× uis-destinations-by-origin"));
+    // France: UIS's series stops in 2013 where OECD's starts, so one year is compared.
+    let fr = json(dir.path(), &["indicators", "KAZ", "FRA", "--format", "json"]);
+    let a = fr["agreement"].as_array().unwrap().iter().find(|a| a["to"] == "FRA").unwrap_or_else(|| panic!("{fr}"));
+    assert_eq!(a["points"], serde_json::json!([{"period": "2013", "values": [692.0, 346.0], "ratio": 2.0}]));
+}
+
 fn claim<'a>(list: &'a Value, id: &str) -> &'a Value {
     list.as_array().unwrap().iter().find(|c| c["claim_id"] == id).unwrap_or_else(|| panic!("{id} missing"))
 }

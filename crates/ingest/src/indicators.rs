@@ -111,6 +111,9 @@ impl Feed {
                 url: Some("https://github.com/jords-santiago/intl-students-2013-2019".into()),
                 licence: Some("OECD terms: free reuse with attribution".into()),
                 date: Some(PartialDate::year(2019)),
+                note: Some(format!(
+                    "Imported by entente from {file}. Caution: where UNESCO UIS reports the same host, origin and year, this cleaned file's count is most often exactly twice UIS's (e.g. Kazakhstan's students in Germany, 2019: 1,926 here, 963 in UIS); entente shows both side by side."
+                )),
                 ..base
             },
             Feed::UisDestinations | Feed::UisOrigins => Source {

@@ -141,6 +141,12 @@ fn word(lang: &str, key: &'static str) -> &'static str {
             "Изменение относительно предыдущего значения ряда, изменение за весь ряд и среднегодовой темп роста (CAGR), вычисленные entente по значениям таблицы со сносками.",
             "Қатардың алдыңғы мәнінен өзгерісі, бүкіл қатар бойынша өзгеріс және орташа жылдық өсу қарқыны (CAGR); entente кестедегі сілтемесі бар мәндерден есептеді.",
         ],
+        "computed_ratio" => [
+            "Ratio of the first source's value to the second's for the same flow and period, computed by entente from the values footnoted in the tables above; more than 10% away from 1 counts as a disagreement.",
+            "Rapport de la valeur de la première source à celle de la seconde pour le même flux et la même période, calculé par entente à partir des valeurs annotées des tableaux ci-dessus ; un écart de plus de 10 % à 1 compte comme un désaccord.",
+            "Отношение значения первого источника к значению второго для того же потока и периода, вычисленное entente по значениям таблиц выше со сносками; отклонение от 1 более чем на 10% считается расхождением.",
+            "Бір ағын мен кезең үшін бірінші дереккөз мәнінің екіншісіне қатынасы; entente жоғарыдағы кестелердегі сілтемесі бар мәндерден есептеді; 1-ден 10%-дан артық ауытқу сәйкессіздік деп саналады.",
+        ],
         "flows_figure" => [
             "Drawn by entente from the values in the tables below; sources:",
             "Tracé par entente à partir des valeurs des tableaux ci-dessous ; sources :",
@@ -707,6 +713,21 @@ fn indicators(view: &DyadView, notes: &mut Notes, blocks: &mut Vec<Block>) {
                 })
                 .collect();
             blocks.push(Block::Table { head, rows });
+        }
+    }
+    if !ind.agreement.is_empty() {
+        blocks.push(Block::Heading(3, tr(lang, "agreement").to_string()));
+        for a in &ind.agreement {
+            let mut p = vec![
+                Inline::Strong(format!("{}→{}", a.from, a.to)),
+                text(format!(" · {} / {}: ", a.datasets[0], a.datasets[1])),
+            ];
+            if let Some(m) = a.median_ratio {
+                p.push(text(format!("×{m:.2} · ")));
+            }
+            p.push(text(tr(lang, if a.agree { "agree" } else { "disagree" })));
+            p.push(notes.fixed("computed-ratio", || vec![text(word(lang, "computed_ratio"))]));
+            blocks.push(Block::Para(p));
         }
     }
     if !ind.shares.is_empty() {

@@ -107,6 +107,19 @@ pub fn tr(lang: &str, key: &'static str) -> &'static str {
             "Доля выезжающих студентов и место среди направлений",
             "Шетелге шыққан студенттер үлесі және бағыттар арасындағы орны",
         ],
+        "agreement" => [
+            "Where two sources count the same flow",
+            "Quand deux sources comptent le même flux",
+            "Когда два источника считают один и тот же поток",
+            "Екі дереккөз бір ағынды санағанда",
+        ],
+        "disagree" => [
+            "differ by more than 10%: compare the sources before using either",
+            "écart de plus de 10 % : comparer les sources avant d'utiliser l'une ou l'autre",
+            "расхождение более 10%: сравните источники, прежде чем использовать любой из них",
+            "айырмашылық 10%-дан асады: пайдаланбас бұрын дереккөздерді салыстырыңыз",
+        ],
+        "agree" => ["agree within 10%", "concordent à 10 % près", "совпадают с точностью до 10%", "10% шегінде сәйкес"],
         "presence" => [
             "Elcano Global Presence Index: soft presence",
             "Indice de présence mondiale Elcano : présence douce",

@@ -287,6 +287,25 @@ fn indicators_section(view: &DyadView, lang: &str) -> Markup {
                 }
             }
         }
+        @if !ind.agreement.is_empty() {
+            h3 { (tr(lang, "agreement")) }
+            @for a in &ind.agreement {
+                details.agreement data-agree=(a.agree) {
+                    summary { b { (a.from) "→" (a.to) } " · " (a.datasets[0]) " / " (a.datasets[1]) ": "
+                        @if let Some(m) = a.median_ratio { "×" (format!("{m:.2}")) " · " }
+                        (tr(lang, if a.agree { "agree" } else { "disagree" })) }
+                    table {
+                        thead { tr { th { (tr(lang, "period")) } th { (a.datasets[0]) } th { (a.datasets[1]) } th { "×" } } }
+                        tbody {
+                            @for p in &a.points {
+                                tr { td { (p.period) } td { (format_number(p.values[0])) } td { (format_number(p.values[1])) }
+                                    td { (p.ratio.map(|r| format!("{r:.2}")).unwrap_or_default()) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         @if !ind.shares.is_empty() {
             h3 { (tr(lang, "shares")) }
             @for ((from, to, dataset), list) in group_shares(&ind.shares) {

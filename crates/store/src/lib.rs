@@ -628,7 +628,7 @@ impl Store {
     ) -> Result<Vec<StoredObservation>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.id, r.dataset, r.body FROM observations o JOIN records r ON r.id = o.id
-             WHERE substr(o.indicator, 1, length(?1)) = ?1
+             WHERE o.indicator >= ?1 AND o.indicator < ?1 || char(1114111)
                AND (?2 IS NULL OR o.from_country = ?2) AND (?3 IS NULL OR o.to_country = ?3)
                AND (?4 IS NULL OR o.country = ?4)
              ORDER BY o.indicator, r.dataset, o.period_start, o.academic, r.id",
@@ -644,6 +644,13 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// A number that changes whenever a committed write changes records, datasets, the GDELT
+    /// manifest or import rejects, from any connection or process (triggers move it), so an
+    /// answer computed at one generation stays true until it differs.
+    pub fn generation(&self) -> Result<i64> {
+        Ok(self.conn.prepare_cached("SELECT n FROM generation")?.query_row([], |r| r.get(0))?)
     }
 
     /// Pairs of countries that share at least one event, most events first.

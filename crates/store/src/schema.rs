@@ -164,6 +164,28 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX import_rejects_by_dataset ON import_rejects(dataset, file, line);
     "#,
+    // 4: a counter every committed change to what the views show moves, whoever writes
+    // (a dataset load, an API write, a GDELT import in another process), so readers can
+    // keep answers until it moves.
+    r#"
+    CREATE TABLE generation (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+    INSERT INTO generation VALUES (1, 0);
+    CREATE TRIGGER records_insert_bumps AFTER INSERT ON records BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER records_update_bumps AFTER UPDATE ON records BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER records_delete_bumps AFTER DELETE ON records BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER datasets_insert_bumps AFTER INSERT ON datasets BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER datasets_update_bumps AFTER UPDATE ON datasets BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER datasets_delete_bumps AFTER DELETE ON datasets BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER gdelt_files_insert_bumps AFTER INSERT ON gdelt_files BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER gdelt_files_update_bumps AFTER UPDATE ON gdelt_files BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER gdelt_files_delete_bumps AFTER DELETE ON gdelt_files BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER gdelt_parts_insert_bumps AFTER INSERT ON gdelt_parts BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER gdelt_parts_update_bumps AFTER UPDATE ON gdelt_parts BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER gdelt_parts_delete_bumps AFTER DELETE ON gdelt_parts BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER import_rejects_insert_bumps AFTER INSERT ON import_rejects BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER import_rejects_update_bumps AFTER UPDATE ON import_rejects BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER import_rejects_delete_bumps AFTER DELETE ON import_rejects BEGIN UPDATE generation SET n = n + 1; END;
+    "#,
 ];
 
 /// The schema version this build writes.

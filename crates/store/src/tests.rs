@@ -212,6 +212,7 @@ fn writes_are_checked_like_loads_and_change_nothing_when_refused() {
     let mut store = Store::open_in_memory().unwrap();
     load(&mut store, &bundled());
     let before = store.snapshot("records").unwrap();
+    let generation = store.generation().unwrap();
 
     // A citation of a source nobody has is refused, naming the field.
     let bad = read(RecordKind::Event, &event_json("api-exhibition", "kussainova-2012"));
@@ -224,17 +225,21 @@ fn writes_are_checked_like_loads_and_change_nothing_when_refused() {
     }
     assert_eq!(store.snapshot("records").unwrap(), before);
     assert!(store.datasets().unwrap().iter().all(|d| d.id != "notes"));
+    assert_eq!(store.generation().unwrap(), generation, "a refused write moved the generation");
 
     // A good one is created in a new dataset; creating it again is a conflict.
     let good = read(RecordKind::Event, &event_json("api-exhibition", "kussainova-2021"));
     let out = store.write_record("notes", &good, WriteMode::Create).unwrap();
     assert!(out.created && out.changed);
+    let created = store.generation().unwrap();
+    assert!(created > generation);
     assert!(matches!(store.write_record("notes", &good, WriteMode::Create), Err(StoreError::Conflict(_))));
     assert_eq!(store.events_between("FRA", "KAZ", &EventFilter::default()).unwrap().len(), 14);
 
     // Updating: same body changes nothing; another dataset, another kind or a missing id is refused.
     let same = store.write_record("notes", &good, WriteMode::Update).unwrap();
     assert!(!same.created && !same.changed);
+    assert_eq!(store.generation().unwrap(), created, "an update that changed nothing moved the generation");
     assert!(matches!(store.write_record("fra-kaz", &good, WriteMode::Update), Err(StoreError::Conflict(_))));
     let as_source =
         read(RecordKind::Source, &serde_json::json!({"id": "api-exhibition", "kind": "article", "title": "x"}));
@@ -245,6 +250,7 @@ fn writes_are_checked_like_loads_and_change_nothing_when_refused() {
     changed["title"]["en"] = "A renamed exhibition".into();
     let out = store.write_record("notes", &read(RecordKind::Event, &changed), WriteMode::Update).unwrap();
     assert!(!out.created && out.changed);
+    assert!(store.generation().unwrap() > created);
     assert_eq!(store.search("renamed", 10).unwrap()[0].id, "api-exhibition");
     assert!(store.check().unwrap().is_empty());
 
@@ -282,4 +288,19 @@ fn references_and_citation_counts_agree_with_the_records() {
         let Record::Event(e) = store.record(&r.id).unwrap().unwrap().record else { panic!("{}", r.id) };
         assert!(e.actors.iter().any(|p| p.actor == "sorbonne-kazakhstan"));
     }
+}
+
+#[test]
+fn the_generation_moves_for_every_connection_when_any_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entente.db");
+    let mut writer = Store::open(&path).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let start = reader.generation().unwrap();
+    load(&mut writer, &bundled());
+    let loaded = reader.generation().unwrap();
+    assert!(loaded > start);
+    // Loading the same files again writes nothing, so readers may keep what they computed.
+    load(&mut writer, &bundled());
+    assert_eq!(reader.generation().unwrap(), loaded);
 }

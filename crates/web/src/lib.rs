@@ -4,9 +4,11 @@
 //! `entente-report`, analyses from `entente-analytics`, records from `entente-store`.
 //!
 //! Store work is blocking (SQLite), so each request borrows a connection from a small pool
-//! on tokio's blocking threads.
+//! on tokio's blocking threads. Successful reads are kept in memory until the store's
+//! generation moves (`cache`).
 
 mod api;
+mod cache;
 mod dashboard;
 mod error;
 pub mod openapi;
@@ -51,6 +53,7 @@ struct AppState {
     idle: Mutex<Vec<Store>>,
     engine: tokio::sync::Mutex<Option<CachedEngine>>,
     token: Option<String>,
+    cache: cache::ResponseCache,
 }
 
 /// The query engine over a given set of committed parts.
@@ -143,6 +146,7 @@ pub fn router(data: &Path, options: Options) -> Router {
         idle: Mutex::new(Vec::new()),
         engine: tokio::sync::Mutex::new(None),
         token: options.token,
+        cache: cache::ResponseCache::default(),
     });
     let api = openapi::routes()
         .method_not_allowed_fallback(dashboard::method_not_allowed)
@@ -159,6 +163,7 @@ pub fn router(data: &Path, options: Options) -> Router {
         .route("/health", get(|| async { "ok" }))
         .merge(api)
         .fallback(dashboard::not_found)
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&state), cache::layer))
         .with_state(state)
 }
 

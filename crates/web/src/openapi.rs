@@ -463,10 +463,11 @@ fn schemas() -> Value {
         "Series": { "type": "object", "required": ["dyad", "by", "rows", "source"], "properties": {
             "rows": rows(json!({ "type": "object", "required": ["period", "direction", "events"] })),
             "source": { "type": "object", "required": ["dataset", "citation", "files", "events_stored"] } } },
-        "Indicators": { "type": "object", "required": ["dyad", "names", "flows", "shares", "presence"], "properties": {
+        "Indicators": { "type": "object", "required": ["dyad", "names", "flows", "shares", "presence", "agreement"], "properties": {
             "flows": rows(json!({ "type": "object", "required": ["from", "to", "indicator", "dataset", "points", "source"],
                 "properties": { "source": { "$ref": "#/components/schemas/SourceRef" } } })),
             "shares": rows(json!({ "type": "object" })), "presence": rows(json!({ "type": "object" })),
+            "agreement": rows(json!({ "type": "object", "required": ["from", "to", "indicator", "datasets", "points", "agree", "summary"] })),
             "rows": rows(json!({ "type": "object", "required": ["from", "to", "indicator", "period", "value", "source_id"] })) } },
         "RecordPage": { "type": "object", "required": ["total", "page", "per_page", "facets", "rows"], "properties": {
             "total": { "type": "integer" }, "page": { "type": "integer" }, "per_page": { "type": "integer" },

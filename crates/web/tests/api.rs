@@ -317,3 +317,33 @@ fn writes_need_the_token_are_checked_and_change_nothing_when_refused() {
     assert_eq!(put("/api/v1/records/api-exhibition", &other_dataset).status, 409);
     assert!(s.store().check().unwrap().is_empty());
 }
+
+#[test]
+fn reads_are_served_again_until_any_writer_changes_the_store() {
+    let s = server(None);
+    let path = "/dyad/FRA/KAZ.json?lang=fr";
+    let first = get(s.addr, path);
+    let second = get(s.addr, path);
+    assert_eq!((first.header("x-entente-cache"), second.header("x-entente-cache")), (Some("miss"), Some("hit")));
+    assert_eq!(first.body, second.body);
+    assert_eq!(first.header("content-type"), second.header("content-type"));
+    // The CSV twin is its own answer, with its own type.
+    let csv = get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline.csv");
+    assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
+    assert_eq!(get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline.csv").body, csv.body);
+
+    // Another process writes straight into the store: the next read sees it.
+    let mut store = s.store();
+    let read = entente_model::input::read_record(
+        entente_model::RecordKind::Event,
+        &event("side-door-exhibition", "Written beside the server"),
+    );
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    store.write_record("notes", &read.record.unwrap(), entente_store::WriteMode::Create).unwrap();
+    let third = get(s.addr, path);
+    assert_eq!(third.header("x-entente-cache"), Some("miss"));
+    assert!(third.body.contains("side-door-exhibition") && !first.body.contains("side-door-exhibition"));
+    assert!(get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline.csv").body.contains("side-door-exhibition"));
+    // Errors are never kept.
+    assert_eq!(get(s.addr, "/dyad/FRA/XXX.json").header("x-entente-cache"), None);
+}
