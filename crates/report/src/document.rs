@@ -82,12 +82,7 @@ pub fn render(view: &DyadView, format: Format) -> String {
 
 /// The report string `key` in `lang`; keys this table lacks come from [`tr`].
 fn word(lang: &str, key: &'static str) -> &'static str {
-    let i = match lang {
-        "fr" => 1,
-        "ru" => 2,
-        "kk" => 3,
-        _ => 0,
-    };
+    let i = crate::i18n::column(lang);
     let row: [&'static str; 4] = match key {
         "report_subtitle" => [
             "Cultural relations: a sourced report",

@@ -9,14 +9,19 @@ pub fn lang(code: Option<&str>) -> &'static str {
     LANGS.iter().map(|(c, _)| *c).find(|c| *c == code).unwrap_or("en")
 }
 
-/// The interface string `key` in `lang`; the key itself when it has no entry.
-pub fn tr(lang: &str, key: &'static str) -> &'static str {
-    let i = match lang {
+/// The column of `lang` in a four-language string table (en, fr, ru, kk); English otherwise.
+pub(crate) fn column(lang: &str) -> usize {
+    match lang {
         "fr" => 1,
         "ru" => 2,
         "kk" => 3,
         _ => 0,
-    };
+    }
+}
+
+/// The interface string `key` in `lang`; the key itself when it has no entry.
+pub fn tr(lang: &str, key: &'static str) -> &'static str {
+    let i = column(lang);
     let row: [&'static str; 4] = match key {
         "tagline" => [
             "An open observatory of bilateral cultural diplomacy",
