@@ -1,7 +1,9 @@
 """Copies the rows of the shared mobility and Elcano files that entente's default data needs:
 Kazakhstan and the partners the specification names (France, Germany, Korea, Turkey, China,
-Russia, the United Kingdom, the United States). Rows are copied verbatim, header first, in
-their original order; nothing is computed. Run from the repository root:
+Russia, the United Kingdom, the United States); and, from the dyadic data sets, the rows with
+Kazakhstan on either side (AidData's small table whole), plus the crosswalk rows entente's
+readers compile in. Rows are copied verbatim, header first, in their original order; nothing
+is computed. Run from the repository root:
 
     python3 data/make_subsets.py ../shared/data
 """
@@ -44,3 +46,65 @@ for src, dst, column, keep in FILES:
     with open(os.path.join(here, dst), "w", newline="", encoding="utf-8") as f:
         f.writelines(kept)
     print(f"{dst}: {len(kept) - 1} of {len(lines) - 1} rows")
+
+# Dyadic data sets (shared/data/dyadic): the rows naming Kazakhstan on either side, found
+# through each folder's crosswalk of country names to ISO alpha-3, plus the crosswalk rows
+# entente's readers use (those with a code: exact, comma_rule or alias matches).
+DYADIC = "dyadic"
+
+
+def crosswalk(folder):
+    with open(os.path.join(SHARED, DYADIC, folder, "country_names_iso3.csv"), newline="", encoding="utf-8") as f:
+        return {r["name"]: r["iso3"] for r in csv.DictReader(f)}
+
+
+def copy_rows(folder, src, dst, keep, split=None):
+    """Copies the header and the lines `keep(fields)` accepts, verbatim and in order."""
+    with open(os.path.join(SHARED, DYADIC, folder, src), newline="", encoding="utf-8") as f:
+        lines = f.read().splitlines(keepends=True)
+    fields = split or (lambda l: next(csv.reader([l])))
+    kept = [lines[0]] + [l for l in lines[1:] if l.strip() and keep(fields(l))]
+    if not kept[-1].endswith("\n"):
+        kept[-1] += "\n"
+    os.makedirs(os.path.join(here, DYADIC, folder), exist_ok=True)
+    with open(os.path.join(here, DYADIC, folder, dst), "w", newline="", encoding="utf-8") as f:
+        f.writelines(kept)
+    print(f"{DYADIC}/{folder}/{dst}: {len(kept) - 1} of {len(lines) - 1} rows")
+
+
+def copy_whole(folder, name):
+    with open(os.path.join(SHARED, DYADIC, folder, name), "rb") as f:
+        data = f.read()
+    os.makedirs(os.path.join(here, DYADIC, folder), exist_ok=True)
+    with open(os.path.join(here, DYADIC, folder, name), "wb") as f:
+        f.write(data)
+    print(f"{DYADIC}/{folder}/{name}: whole file, {len(data)} bytes")
+
+
+def usable(row):
+    return row[1] != "" and row[2] in ("exact", "comma_rule", "alias")
+
+
+def is_kaz(names, folder):
+    codes = crosswalk(folder)
+    return lambda r: any(codes.get(r[i]) == "KAZ" for i in names)
+
+
+# The embassies file is `;`-separated without quoting (its generator strips `;` from values).
+semicolons = lambda l: l.rstrip("\r\n").split(";")
+copy_rows("embassies_wikidata", "database_of_embassies.csv", "database_of_embassies.subset.csv",
+          is_kaz([0, 4], "embassies_wikidata"), semicolons)
+# AidData's table is small (37 KB): shipped whole, byte for byte (CRLF, no final newline).
+copy_whole("china_public_diplomacy_aiddata", "ChinesePublicDiplomacy.csv")
+copy_rows("sister_cities_wikipedia", "twin_cities_raw.csv", "twin_cities_raw.subset.csv",
+          is_kaz([1, 3], "sister_cities_wikipedia"))
+# Mission status has the USA on one side: Kazakhstan and its partners' ranges (COW system).
+mission = crosswalk("us_mission_status_kenkel")
+copy_rows("us_mission_status_kenkel", "mission_status_range_cow_v0.1.csv",
+          "mission_status_range_cow_v0.1.subset.csv", lambda r: mission.get(r[2]) in ISO3)
+copy_rows("us_travels_abroad_hsg", "trips.csv", "trips.subset.csv", is_kaz([7], "us_travels_abroad_hsg"))
+copy_rows("foreign_leader_visits_us_hsg", "visits.csv", "visits.subset.csv",
+          is_kaz([4], "foreign_leader_visits_us_hsg"))
+for folder in ["embassies_wikidata", "china_public_diplomacy_aiddata", "sister_cities_wikipedia",
+               "us_mission_status_kenkel", "us_travels_abroad_hsg", "foreign_leader_visits_us_hsg"]:
+    copy_rows(folder, "country_names_iso3.csv", "country_names_iso3.subset.csv", usable)

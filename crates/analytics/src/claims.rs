@@ -143,7 +143,7 @@ pub struct ClaimCheck {
 }
 
 /// Claims that bear on `dyad`: about the pair in either direction, about either country, or
-/// about a record of the dyad's events.
+/// about a record of the dyad's events. Judgements (claims with an assessment) are left out.
 pub fn claims(store: &Store, dyad: &Dyad, policy: &Policy, style: Style) -> Result<Vec<ClaimCheck>, AnalyticsError> {
     let events = store.events_between(&dyad.a, &dyad.b, &entente_store::EventFilter::default())?;
     let mut related_records: Vec<String> = Vec::new();
@@ -155,6 +155,10 @@ pub fn claims(store: &Store, dyad: &Dyad, policy: &Policy, style: Style) -> Resu
     let mut out = Vec::new();
     for r in store.records_of_kind(entente_model::RecordKind::Claim)? {
         let Record::Claim(c) = r else { continue };
+        // A judgement states no figure; the diagnostics weigh it, not this check.
+        if c.assessment.is_some() {
+            continue;
+        }
         let relevant = (in_pair(&c.from) && in_pair(&c.to))
             || in_pair(&c.country)
             || c.about.as_ref().is_some_and(|a| related_records.contains(a));
@@ -517,6 +521,22 @@ mod tests {
             .is_err()
         );
         assert!(Policy::parse("nonsense = 1").is_err());
+    }
+
+    #[test]
+    fn judgements_are_left_to_the_diagnostics() {
+        let mut store = Store::open_in_memory().unwrap();
+        let files = entente_ingest::bundled::datasets().remove(0);
+        let ds = entente_ingest::parse_dataset(&files, &|_| None).unwrap();
+        store.load_dataset(&ds, &files.origin, &files.fingerprint()).unwrap();
+        // The language barrier is about FRA→KAZ, so only its assessment keeps it out.
+        let Some(Record::Claim(barrier)) = store.record("assess-language-barrier").unwrap().map(|s| s.record) else {
+            panic!("assess-language-barrier is not stored as a claim");
+        };
+        assert!(barrier.assessment.is_some());
+        let checked = claims(&store, &Dyad::new("FRA", "KAZ"), &Policy::default(), Style::Gost).unwrap();
+        assert!(checked.iter().any(|c| c.claim_id == "claim-students-entered-2013"));
+        assert!(checked.iter().all(|c| !c.claim_id.starts_with("assess-")), "{checked:?}");
     }
 
     #[test]

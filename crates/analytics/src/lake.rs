@@ -183,6 +183,12 @@ impl Engine {
         crate::series::series(&self.ctx, &self.lake, dyad, q).await
     }
 
+    /// GDELT events between `focus` and every counterpart by year and QuadClass, for
+    /// [`crate::compare`]; `None` without imported parts.
+    pub async fn gdelt_counts(&self, focus: &str) -> Result<Option<crate::compare::GdeltCounts>, AnalyticsError> {
+        crate::compare::gdelt_counts(&self.ctx, &self.lake, focus).await
+    }
+
     pub async fn query(&self, sql: &str, limits: crate::Limits) -> Result<crate::QueryResult, AnalyticsError> {
         crate::query::query(&self.ctx, sql, limits).await
     }

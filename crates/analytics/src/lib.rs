@@ -9,11 +9,17 @@
 //! - [`indicators`]: student flows, shares and ranks, Elcano presence of a dyad.
 //! - [`claims`]: claims set beside the observations that bear on them, with verdicts.
 //! - [`country`]: a focus country's partners side by side.
+//! - [`compare`]: the partners of a focus country on the bilateral cooperation index
+//!   (`entente_index`), with ranks and their Monte Carlo intervals; one dyad over the years.
+//! - [`diagnose`]: strengths, weaknesses, barriers and prospects of a dyad from the rules in
+//!   `data/diagnose-rules.toml`, beside the judgements its sources made.
 //!
 //! This is the only crate that knows DataFusion.
 
 pub mod claims;
+pub mod compare;
 pub mod country;
+pub mod diagnose;
 pub mod indicators;
 pub mod lake;
 pub mod query;

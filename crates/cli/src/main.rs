@@ -2,6 +2,7 @@
 //! checked here (countries resolved, words checked against the ontology), then handed to
 //! the crates that do the work.
 
+mod compare;
 mod data;
 mod import;
 mod output;
@@ -179,6 +180,88 @@ enum Command {
         /// Run the series N times in one session and print the timings (JSON) on stderr
         #[arg(long, value_name = "N", default_value_t = 1)]
         repeat: usize,
+    },
+    /// The partners of a focus country side by side on the indicators of the bilateral cultural
+    /// cooperation index, with the index, its rank and the rank's 5–95 % interval
+    ///
+    /// Ranks are taken among every partner with data in the year; --partners and --top only
+    /// choose which are shown. The index's configuration (dimensions, indicators,
+    /// normalisation, weights, aggregation) is data/index/default.toml unless --config names
+    /// another; every result records its name, version and SHA-256.
+    Compare {
+        /// The focus country (any code or name)
+        focus: String,
+        /// Show only these partners (comma-separated codes or names)
+        #[arg(long, value_delimiter = ',', value_name = "A,B,…", conflicts_with = "top")]
+        partners: Vec<String>,
+        /// Show only the N best-ranked partners
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// The year [default: the latest year the focus has student-mobility data]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
+        year: Option<i32>,
+        /// in: each partner projecting into the focus; out: the focus projecting into each partner
+        #[arg(long, default_value = "in", value_parser = ["in", "out"])]
+        direction: String,
+        /// An index configuration (TOML) instead of the bundled one
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Monte Carlo draws [default: the configuration's]
+        #[arg(long, value_name = "N")]
+        draws: Option<usize>,
+        /// Seed of the Monte Carlo draws [default: the configuration's]
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Language of country names: en, fr, ru, kk
+        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        lang: String,
+    },
+    /// The bilateral cultural cooperation index of A projecting into B over the years, each
+    /// year among all of B's partners
+    Index {
+        /// The projecting country (any code or name)
+        a: String,
+        /// The receiving country
+        b: String,
+        /// First year [default: nine years before --to]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
+        from: Option<i32>,
+        /// Last year [default: the latest year B has student-mobility data]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
+        to: Option<i32>,
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        #[arg(long, value_name = "N")]
+        draws: Option<usize>,
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        lang: String,
+    },
+    /// Strengths, weaknesses, barriers and prospects of A projecting into B, from documented
+    /// rules (data/diagnose-rules.toml) over the index's indicators and the records, each with
+    /// its evidence, beside the judgements sources made (the paper's, for France–Kazakhstan)
+    Diagnose {
+        /// The projecting country (any code or name)
+        a: String,
+        /// The receiving country
+        b: String,
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
+        year: Option<i32>,
+        /// An index configuration (TOML) instead of the bundled one
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Diagnostic rules (TOML) instead of the bundled ones
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        lang: String,
     },
     /// A self-contained report on a pair of countries, as one HTML or Markdown file: summary,
     /// timeline, charts, indicators, claims and bibliography, every figure footnoted to its
@@ -446,6 +529,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::series(&series, format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Compare { focus, partners, top, year, direction, config, draws, seed, format, lang } => {
+            let store = data::open(&dir)?;
+            let focus = country(&focus, "focus country")?;
+            let partners = partners.iter().map(|p| country(p, "--partners")).collect::<Result<Vec<String>>>()?;
+            let direction = entente_analytics::compare::Direction::parse(&direction)
+                .ok_or_else(|| anyhow!("--direction must be in or out"))?;
+            let args =
+                compare::CompareArgs { focus, partners, top, year, direction, config, draws, seed, format, lang };
+            compare::compare(&dir, &store, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index { a, b, from, to, config, draws, seed, format, lang } => {
+            let store = data::open(&dir)?;
+            let d = dyad(&a, &b)?;
+            let args = compare::IndexArgs { a: d.a, b: d.b, from, to, config, draws, seed, format, lang };
+            compare::index(&dir, &store, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diagnose { a, b, year, config, rules, format, lang } => {
+            let store = data::open(&dir)?;
+            let d = dyad(&a, &b)?;
+            let args = compare::DiagnoseArgs { a: d.a, b: d.b, year, config, rules, format, lang };
+            compare::diagnose(&dir, &store, args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report { a, b, format, lang, style, output } => {
             let dyad = dyad(&a, &b)?;
             let style = text_style(style)?;
@@ -458,6 +566,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let q = SeriesQuery { by: By::Month, from_year: None, to_year: None };
                 view.gdelt = Some(series_blocking(&lake, &dyad, &q, 1)?.0);
             }
+            // A beside B's other partners and the diagnosis, with the bundled index and rules.
+            let config = entente_index::Config::bundled();
+            let rules = entente_analytics::diagnose::Rules::bundled();
+            let gdelt = entente_analytics::compare::gdelt_counts_blocking(&lake, &dyad.b)?;
+            let gathered = entente_analytics::compare::Gathered::read(&store, &config, &dyad.b, gdelt)?;
+            let analyses = entente_report::compare::analyse(&store, &config, &rules, &gathered, &dyad.a, lang, style)?;
+            view.set_analyses(&store, analyses)?;
             let text = entente_report::document::render(&view, format);
             match output {
                 Some(path) if path.as_os_str() != "-" => {
@@ -561,6 +676,10 @@ fn text_style(style: CiteStyle) -> Result<Style> {
         CiteStyle::Gost | CiteStyle::Apa => Ok(style.into()),
         _ => bail!("citations here are formatted as gost or apa; bibtex and csl-json are for `entente sources`"),
     }
+}
+
+fn country(name: &str, what: &str) -> Result<String> {
+    Ok(CountryTable::bundled().resolve(name).with_context(|| what.to_string())?.alpha3.clone())
 }
 
 fn dyad(a: &str, b: &str) -> Result<Dyad> {

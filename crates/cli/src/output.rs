@@ -25,20 +25,20 @@ pub enum Format {
     Csv,
 }
 
-fn table(header: &[&str]) -> Table {
+pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
     t
 }
 
-fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(())
 }
 
-fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<()> {
+pub fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<()> {
     let mut w = csv::Writer::from_writer(std::io::stdout().lock());
     w.write_record(header)?;
     for row in rows {
@@ -490,11 +490,12 @@ pub fn feed_reports(reports: &[entente_import::bundled::FeedReport], format: For
         Format::Table | Format::Csv => {
             for r in reports {
                 println!(
-                    "{}: {} rows read = {} observations + {} rejected → dataset {} ({} added, {} updated, {} removed, {} unchanged)",
+                    "{}: {} rows read = {} used + {} rejected; {} observations → dataset {} ({} added, {} updated, {} removed, {} unchanged)",
                     r.file,
                     r.rows_read,
-                    r.observations,
+                    r.rows_used,
                     r.rows_rejected,
+                    r.observations,
                     r.dataset,
                     r.load.added,
                     r.load.updated,

@@ -148,8 +148,9 @@ fn search_show_and_sources() {
     assert_eq!(bib.matches("\n@").count() + 1, bib.matches('@').count());
     assert!(bib.contains("@article{kussainova-2021,"));
     let csl = env.json(&["sources", "--style", "csl-json"]);
-    // The paper, the journal page, the paper's 13 references, and the 5 bundled indicator feeds.
-    assert_eq!(csl.as_array().unwrap().len(), 20);
+    // The paper, the journal page, the paper's 13 references, the 5 bundled indicator feeds
+    // and the 6 bundled dyadic feeds.
+    assert_eq!(csl.as_array().unwrap().len(), 26);
 }
 
 #[test]

@@ -46,7 +46,7 @@ pub fn install(store: &mut Store) -> Result<Vec<Installed>, LoadError> {
     let stored = store.datasets()?;
     for (name, bytes) in entente_ingest::bundled::FEEDS {
         let fingerprint = feed_fingerprint(name, bytes);
-        let feed = Feed::detect(&header(bytes)).map(|f| f.dataset_id());
+        let feed = Feed::detect_file(name, bytes).map(|f| f.dataset_id());
         let current = stored.iter().find(|d| Some(d.id.as_str()) == feed);
         if current.is_none_or(|d| d.origin.starts_with("bundled:") && d.fingerprint != fingerprint) {
             let report = load_feed(store, name, bytes, &format!("bundled:{name}"))?;
@@ -56,22 +56,20 @@ pub fn install(store: &mut Store) -> Result<Vec<Installed>, LoadError> {
     Ok(installed)
 }
 
-fn header(bytes: &[u8]) -> Vec<&str> {
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    std::str::from_utf8(first).unwrap_or("").trim_end_matches('\r').split(',').collect()
-}
-
 fn feed_fingerprint(name: &str, bytes: &[u8]) -> String {
     DatasetFiles { origin: String::new(), files: vec![DatasetFile { name: name.to_string(), bytes: bytes.to_vec() }] }
         .fingerprint()
 }
 
-/// What loading one indicator file did.
+/// What loading one indicator file did: `rows_read = rows_used + rows_rejected`. In most
+/// feeds each used row is one observation; in the counting feeds (missions, twinnings,
+/// visits) one observation counts many rows.
 #[derive(Debug, Serialize)]
 pub struct FeedReport {
     pub file: String,
     pub dataset: String,
     pub rows_read: u64,
+    pub rows_used: u64,
     pub observations: u64,
     pub rows_rejected: u64,
     pub load: LoadReport,
@@ -106,9 +104,78 @@ pub fn load_feed(store: &mut Store, name: &str, bytes: &[u8], origin: &str) -> R
         file: name.to_string(),
         dataset: this,
         rows_read: read.rows_read,
+        rows_used: read.rows_used,
         observations,
         rows_rejected: read.rejects.len() as u64,
         load,
         rejects: read.rejects,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DYADIC: [&str; 6] = [
+        "wikidata-embassies",
+        "aiddata-china-public-diplomacy",
+        "wikipedia-twin-cities",
+        "us-mission-status-cow",
+        "hsg-us-travels-abroad",
+        "hsg-foreign-leader-visits",
+    ];
+
+    fn sum(store: &Store, indicator: &str, from: &str, to: &str) -> f64 {
+        store.observations(indicator, Some(from), Some(to), None).unwrap().iter().map(|o| o.observation.value).sum()
+    }
+
+    /// The dyadic subsets install with the rest, found by their headers (the embassies file's
+    /// is `;`-separated), and a second install finds them current.
+    #[test]
+    fn installing_loads_the_dyadic_datasets() {
+        let mut store = Store::open_in_memory().unwrap();
+        let installed = install(&mut store).unwrap();
+        for id in DYADIC {
+            let loaded = installed.iter().find_map(|i| match i {
+                Installed::Feed { dataset, observations } if dataset == id => Some(*observations),
+                _ => None,
+            });
+            assert!(loaded.is_some_and(|n| n > 0), "{id}: {installed:?}");
+        }
+        let datasets = store.datasets().unwrap();
+        for id in DYADIC {
+            let d = datasets.iter().find(|d| d.id == id).unwrap();
+            assert!(d.origin.starts_with("bundled:"), "{}", d.origin);
+            assert!(d.licence.is_some(), "{id}");
+        }
+        assert_eq!(sum(&store, "missions.embassy", "FRA", "KAZ"), 1.0);
+        assert_eq!(sum(&store, "missions.consulate", "FRA", "KAZ"), 1.0);
+        assert_eq!(sum(&store, "missions.honorary", "KAZ", "FRA"), 1.0);
+        assert_eq!(sum(&store, "institutes.opened", "CHN", "KAZ"), 5.0);
+        assert_eq!(sum(&store, "twinning.city_pairs", "FRA", "KAZ"), 2.0);
+        assert_eq!(sum(&store, "visits.foreign_minister", "USA", "KAZ"), 10.0);
+        assert_eq!(sum(&store, "visits.head_of_state", "KAZ", "USA"), 12.0);
+        let level = store.observations("missions.representation_level", Some("USA"), Some("KAZ"), None).unwrap();
+        let last = level.last().map(|o| (o.observation.period.to_string(), o.observation.value));
+        assert_eq!(last, Some(("1992".to_string(), 8.0)));
+        assert!(install(&mut store).unwrap().is_empty(), "a second install changes nothing");
+    }
+
+    /// The report of a counting feed says how many rows its observations count.
+    #[test]
+    fn load_feed_reports_the_rows_used() {
+        let mut store = Store::open_in_memory().unwrap();
+        let (name, bytes) =
+            entente_ingest::bundled::FEEDS.iter().find(|(n, _)| n.starts_with("twin_cities")).copied().unwrap();
+        let report = load_feed(&mut store, name, bytes, "test").unwrap();
+        assert_eq!(report.dataset, "wikipedia-twin-cities");
+        assert_eq!(report.rows_read, report.rows_used + report.rows_rejected);
+        assert_eq!(report.rows_used, 79);
+        assert!(report.observations < report.rows_used, "{report:?}");
+        let (name, bytes) =
+            entente_ingest::bundled::FEEDS.iter().find(|(n, _)| *n == "ChinesePublicDiplomacy.csv").copied().unwrap();
+        let report = load_feed(&mut store, name, bytes, "test").unwrap();
+        assert_eq!((report.rows_read, report.rows_used, report.rows_rejected), (741, 672, 69));
+        assert_eq!(report.rejects.len(), 69);
+    }
 }

@@ -6,6 +6,9 @@
 //! a reject with file, line and reason (a country that does not resolve, a value that does
 //! not parse, a duplicate). Country names are resolved through the country table; names a
 //! file mis-encoded (UTF-8 read as Latin-1, `CuraÃ§ao`) are repaired, and the repair noted.
+//!
+//! The dyadic data sets (missions, twinnings, visits…) come in by the same door: their feeds
+//! are detected here and read by [`crate::dyadic`].
 
 use std::collections::HashMap;
 use std::fmt;
@@ -45,6 +48,22 @@ pub enum Feed {
     UisInbound,
     /// Elcano Global Presence Index, long form: country × year × variable.
     Elcano,
+    /// Wikidata's diplomatic missions (database-of-embassies), one row per mission.
+    Embassies,
+    /// AidData's China Public Diplomacy dashboard, receiver × year.
+    AidDataPublicDiplomacy,
+    /// Twin towns and sister cities scraped from Wikipedia, one row per city link.
+    TwinCities,
+    /// Kenkel's U.S. mission status ranges, Correlates of War state system.
+    MissionStatusCow,
+    /// The same, Gleditsch–Ward state system.
+    MissionStatusGw,
+    /// The same, Gleditsch–Ward with microstates.
+    MissionStatusGwm,
+    /// Travels abroad of the U.S. President and Secretary of State, one row per trip.
+    UsTravelsAbroad,
+    /// Visits of foreign heads of state or government to the USA, one row per visit.
+    ForeignLeaderVisits,
 }
 
 impl Feed {
@@ -63,8 +82,37 @@ impl Feed {
         } else if is(&["country", "iso3", "year", "variable", "value"]) {
             Some(Feed::Elcano)
         } else {
-            None
+            crate::dyadic::detect(&h)
         }
+    }
+
+    /// The feed a whole file announces: its header, read as CSV or, failing that, as the
+    /// `;`-separated embassies file; a Gleditsch–Ward mission file is told apart from its
+    /// microstates variant by its name or by a microstate among its rows.
+    pub fn detect_file(file: &str, bytes: &[u8]) -> Option<Feed> {
+        let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(first);
+        let comma: Option<Feed> = reader.records().next().and_then(Result::ok).and_then(|r| {
+            let cols: Vec<&str> = r.iter().collect();
+            Feed::detect(&cols)
+        });
+        let feed = comma.or_else(|| {
+            let text = std::str::from_utf8(first).ok()?.trim_end_matches('\r');
+            text.contains(';').then(|| Feed::detect(&text.split(';').collect::<Vec<_>>())).flatten()
+        })?;
+        Some(if feed == Feed::MissionStatusGw && crate::dyadic::is_gwm(file, bytes) {
+            Feed::MissionStatusGwm
+        } else {
+            feed
+        })
+    }
+
+    /// Whether the feed is one of the dyadic data sets read by [`crate::dyadic`].
+    pub fn is_dyadic(self) -> bool {
+        !matches!(
+            self,
+            Feed::OecdEnrolment | Feed::UisDestinations | Feed::UisOrigins | Feed::UisInbound | Feed::Elcano
+        )
     }
 
     /// The dataset id the feed loads as.
@@ -75,11 +123,19 @@ impl Feed {
             Feed::UisOrigins => "uis-origins-by-destination",
             Feed::UisInbound => "uis-inbound-totals",
             Feed::Elcano => "elcano-iepg",
+            Feed::Embassies => "wikidata-embassies",
+            Feed::AidDataPublicDiplomacy => "aiddata-china-public-diplomacy",
+            Feed::TwinCities => "wikipedia-twin-cities",
+            Feed::MissionStatusCow => "us-mission-status-cow",
+            Feed::MissionStatusGw => "us-mission-status-gw",
+            Feed::MissionStatusGwm => "us-mission-status-gwm",
+            Feed::UsTravelsAbroad => "hsg-us-travels-abroad",
+            Feed::ForeignLeaderVisits => "hsg-foreign-leader-visits",
         }
     }
 
     /// The source record every observation of the feed cites.
-    fn source(self, file: &str) -> Source {
+    pub(crate) fn source(self, file: &str) -> Source {
         let base = Source {
             id: format!("src-{}", self.dataset_id()),
             kind: entente_model::ontology::SourceKind::Dataset,
@@ -149,26 +205,33 @@ impl Feed {
                 date: Some(PartialDate::year(2021)),
                 ..base
             },
+            _ => crate::dyadic::source(self, file, base),
         }
     }
 
-    fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Feed::OecdEnrolment => "OECD: international students by host and origin, 2013–2019",
             Feed::UisDestinations => "UNESCO UIS: top destinations of mobile students by origin, 1998–2021",
             Feed::UisOrigins => "UNESCO UIS: top origins of mobile students by destination, 1998–2021",
             Feed::UisInbound => "UNESCO UIS: inbound internationally mobile students",
             Feed::Elcano => "Elcano Global Presence Index, 1990–2021",
+            _ => crate::dyadic::title(self),
         }
     }
 }
 
 /// What reading one feed file gave: a dataset of observations, and every row left out.
+///
+/// `rows_read = rows_used + rejects.len()`. A row is used when it went into an
+/// observation; in the counting feeds (missions, twinnings, visits) one observation counts
+/// many rows and its value is their number, so the values sum to `rows_used`.
 #[derive(Debug, Clone)]
 pub struct FeedRead {
     pub feed: Feed,
     pub dataset: Dataset,
     pub rows_read: u64,
+    pub rows_used: u64,
     pub rejects: Vec<RowReject>,
 }
 
@@ -213,7 +276,7 @@ fn resolve_in(feed: Feed, name: &str) -> Result<(String, Option<String>), String
 }
 
 /// Resolves a country name or code, repairing UTF-8 that was decoded as Latin-1.
-fn resolve(name: &str) -> Result<(String, Option<String>), String> {
+pub(crate) fn resolve(name: &str) -> Result<(String, Option<String>), String> {
     let countries = CountryTable::bundled();
     match countries.resolve(name) {
         Ok(c) => Ok((c.alpha3.clone(), None)),
@@ -251,9 +314,9 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-struct Builder {
-    feed: Feed,
-    file: String,
+pub(crate) struct Builder {
+    pub(crate) feed: Feed,
+    pub(crate) file: String,
     source_id: String,
     records: Vec<Record>,
     ids: HashMap<String, u64>,
@@ -261,9 +324,40 @@ struct Builder {
 }
 
 impl Builder {
-    fn reject(&mut self, line: u64, reason: String, row: &csv::StringRecord) {
-        let excerpt: String = row.iter().collect::<Vec<_>>().join(",").chars().take(200).collect();
+    pub(crate) fn new(feed: Feed, file: &str) -> Builder {
+        let source = feed.source(file);
+        Builder {
+            feed,
+            file: file.to_string(),
+            source_id: source.id.clone(),
+            records: vec![Record::Source(source)],
+            ids: HashMap::new(),
+            rejects: Vec::new(),
+        }
+    }
+
+    pub(crate) fn reject(&mut self, line: u64, reason: String, row: &csv::StringRecord) {
+        self.reject_excerpt(line, reason, &row.iter().collect::<Vec<_>>().join(","));
+    }
+
+    pub(crate) fn reject_excerpt(&mut self, line: u64, reason: String, excerpt: &str) {
+        let excerpt: String = excerpt.chars().take(200).collect();
         self.rejects.push(RowReject { file: self.file.clone(), line, reason, excerpt });
+    }
+
+    /// The dataset of the records so far.
+    pub(crate) fn dataset(self, file: &str) -> (Dataset, Vec<RowReject>) {
+        let licence = match self.records.first() {
+            Some(Record::Source(s)) => s.licence.clone(),
+            _ => None,
+        };
+        let meta = DatasetMeta {
+            id: self.feed.dataset_id().to_string(),
+            title: self.feed.title().to_string(),
+            description: Some(format!("Imported from {file}.")),
+            licence,
+        };
+        (Dataset { meta, records: self.records }, self.rejects)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -280,6 +374,26 @@ impl Builder {
         note: Option<String>,
         extra_id: &str,
     ) {
+        if let Err(first) = self.add(indicator, place, period, value, unit, locator, note, extra_id, line) {
+            let reason = format!("repeats the row at line {first} (same countries, period and indicator)");
+            self.reject(line, reason, row);
+        }
+    }
+
+    /// Adds an observation; `Err` holds the line of the observation that already has its id.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn add(
+        &mut self,
+        indicator: &str,
+        place: (Option<String>, Option<String>, Option<String>),
+        period: Period,
+        value: f64,
+        unit: &str,
+        locator: String,
+        note: Option<String>,
+        extra_id: &str,
+        line: u64,
+    ) -> Result<(), u64> {
         let (country, from, to) = place;
         let who = match (&country, &from, &to) {
             (Some(c), _, _) => c.to_ascii_lowercase(),
@@ -295,9 +409,7 @@ impl Builder {
             id.push_str(extra_id);
         }
         if let Some(first) = self.ids.get(&id) {
-            let reason = format!("repeats the row at line {first} (same countries, period and indicator)");
-            self.reject(line, reason, row);
-            return;
+            return Err(*first);
         }
         self.ids.insert(id.clone(), line);
         self.records.push(Record::Observation(Observation {
@@ -312,15 +424,40 @@ impl Builder {
             sources: vec![Citation { source: self.source_id.clone(), locator, quote: None, reference: None }],
             note,
         }));
+        Ok(())
     }
 }
 
-fn parse_year(s: &str) -> Result<i32, String> {
+/// The 1-based line each CSV record starts on, from its byte offset: the csv crate's own
+/// line count is one short in CRLF files (AidData's, Kenkel's, UIS inbound).
+pub(crate) struct RowLines<'a> {
+    bytes: &'a [u8],
+    newlines: Vec<usize>,
+}
+
+impl<'a> RowLines<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        RowLines { bytes, newlines: memchr::memchr_iter(b'\n', bytes).collect() }
+    }
+
+    /// The line of a record at `position`, or `fallback` when the reader gives none.
+    pub(crate) fn line(&self, position: Option<&csv::Position>, fallback: u64) -> u64 {
+        let Some(p) = position else { return fallback };
+        let mut offset = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(self.bytes.len());
+        // A record's offset may point at the end of the line before it.
+        while self.bytes.get(offset).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            offset += 1;
+        }
+        self.newlines.partition_point(|&nl| nl < offset) as u64 + 1
+    }
+}
+
+pub(crate) fn parse_year(s: &str) -> Result<i32, String> {
     let y: i32 = s.trim().parse().map_err(|_| format!("year \"{s}\" is not a year"))?;
     if (1900..=2100).contains(&y) { Ok(y) } else { Err(format!("year {y} is out of range")) }
 }
 
-fn parse_value(s: &str, what: &str) -> Result<f64, String> {
+pub(crate) fn parse_value(s: &str, what: &str) -> Result<f64, String> {
     let t = s.trim();
     if t.is_empty() {
         return Err(format!("{what} is empty"));
@@ -334,28 +471,24 @@ pub fn read_feed(file: &str, bytes: &[u8]) -> Result<FeedRead, String> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let header = reader.headers().map_err(|e| format!("{file}: no readable header: {e}"))?.clone();
     let cols: Vec<&str> = header.iter().collect();
-    let feed = Feed::detect(&cols).ok_or_else(|| {
+    let feed = Feed::detect_file(file, bytes).ok_or_else(|| {
         format!(
-            "{file}: not a known indicator file (header: {}); entente reads OECD enrolment by origin, UIS destinations or origins (360info), UIS inbound totals and the Elcano long CSV",
+            "{file}: not a known indicator file (header: {}); entente reads OECD enrolment by origin, UIS destinations or origins (360info), UIS inbound totals, the Elcano long CSV, and the dyadic files: Wikidata embassies, AidData China public diplomacy, Wikipedia twin cities, U.S. mission status (Kenkel), U.S. travels abroad and foreign leader visits (Office of the Historian)",
             cols.join(",")
         )
     })?;
-    let source = feed.source(file);
-    let mut b = Builder {
-        feed,
-        file: file.to_string(),
-        source_id: source.id.clone(),
-        records: vec![Record::Source(source)],
-        ids: HashMap::new(),
-        rejects: Vec::new(),
-    };
+    if feed.is_dyadic() {
+        return Ok(crate::dyadic::read(feed, file, bytes));
+    }
+    let mut b = Builder::new(feed, file);
+    let lines = RowLines::new(bytes);
     let mut rows_read = 0u64;
     for row in reader.records() {
         rows_read += 1;
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(rows_read + 1);
+                let line = lines.line(e.position(), rows_read + 1);
                 let reason = match e.kind() {
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
                         format!("has {len} fields where the header has {expected_len}")
@@ -367,7 +500,7 @@ pub fn read_feed(file: &str, bytes: &[u8]) -> Result<FeedRead, String> {
                 continue;
             }
         };
-        let line = row.position().map(|p| p.line()).unwrap_or(rows_read + 1);
+        let line = lines.line(row.position(), rows_read + 1);
         let get = |i: usize| row.get(i).unwrap_or("").trim().to_string();
         let result = match feed {
             Feed::OecdEnrolment => oecd_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3)),
@@ -375,24 +508,17 @@ pub fn read_feed(file: &str, bytes: &[u8]) -> Result<FeedRead, String> {
             Feed::UisOrigins => uis_row(&mut b, line, &row, &get(0), &get(2), &get(1), &get(3), &get(4), false),
             Feed::UisInbound => inbound_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4)),
             Feed::Elcano => elcano_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4)),
+            // Read by `dyadic::read` above.
+            _ => Err("not an indicator row".to_string()),
         };
         if let Err(reason) = result {
             b.reject(line, reason, &row);
         }
     }
-    let dataset = Dataset {
-        meta: DatasetMeta {
-            id: feed.dataset_id().to_string(),
-            title: feed.title().to_string(),
-            description: Some(format!("Imported from {file}.")),
-            licence: match &b.records[0] {
-                Record::Source(s) => s.licence.clone(),
-                _ => None,
-            },
-        },
-        records: b.records,
-    };
-    Ok(FeedRead { feed, dataset, rows_read, rejects: b.rejects })
+    // One observation per row here, so the rows used are the observations.
+    let rows_used = b.records.len() as u64 - 1;
+    let (dataset, rejects) = b.dataset(file);
+    Ok(FeedRead { feed, dataset, rows_read, rows_used, rejects })
 }
 
 #[allow(clippy::too_many_arguments)]

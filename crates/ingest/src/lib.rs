@@ -6,6 +6,8 @@
 //! - [`gdelt`]: GDELT 1.0 and 2.0 event exports into typed Arrow columns, with rejects.
 //! - [`indicators`]: student mobility (OECD, UNESCO UIS) and the Elcano presence index into
 //!   observation records, with rejects.
+//! - [`dyadic`]: the dyadic data sets (diplomatic missions, China's public diplomacy, twin
+//!   cities, U.S. mission status, travels and visits), read through the same door.
 //!
 //! ```no_run
 //! use entente_ingest::curated::{DatasetFiles, parse_dataset};
@@ -18,6 +20,7 @@
 
 pub mod bundled;
 pub mod curated;
+pub mod dyadic;
 pub mod gdelt;
 pub mod indicators;
 mod lines;

@@ -13,7 +13,9 @@ use serde_json::{Map, Value};
 use crate::country::CountryTable;
 use crate::date::{PartialDate, Period};
 use crate::lang::{LangText, is_lang_code};
-use crate::ontology::{ActorKind, Domain, EventKind, ProgrammeKind, Relation, Role, SourceKind, Status};
+use crate::ontology::{
+    ActorKind, AssessmentCategory, Domain, EventKind, ProgrammeKind, Relation, Role, SourceKind, Status, Topic,
+};
 use crate::record::*;
 use crate::text::is_valid_id;
 
@@ -727,6 +729,15 @@ pub fn read_claim(value: &Value) -> Read<Claim> {
         if relation == Some(Relation::Ratio) && (base_period.is_none() || period.is_none()) {
             f.problem("base_period", "a ratio claim compares period with base_period: give both");
         }
+        let assessment = read_assessment(f);
+        if assessment.is_some() {
+            // A judgement is left out of the figure checks, so a figure here would never be checked.
+            for key in ["indicator", "relation", "value"] {
+                if f.obj.get(key).is_some_and(|v| !v.is_null()) {
+                    f.problem(key, "a claim with an assessment states no figure: put the figure in a claim of its own");
+                }
+            }
+        }
         let sources = f.citations();
         let note = f.note();
         Some(Claim {
@@ -743,10 +754,33 @@ pub fn read_claim(value: &Value) -> Read<Claim> {
             relation,
             value,
             unit,
+            assessment,
             sources,
             note,
         })
     })
+}
+
+/// Reads `assessment = { category = "barrier", topic = "language" }`.
+fn read_assessment(f: &mut Fields<'_>) -> Option<Assessment> {
+    match f.get("assessment")? {
+        Value::Object(obj) => {
+            let mut a = Fields::new(obj, "assessment");
+            let category = a.req_parse::<AssessmentCategory>("category");
+            let topic = a.req_parse::<Topic>("topic");
+            let problems = a.finish();
+            let ok = problems.is_empty();
+            f.problems.extend(problems);
+            if ok { Some(Assessment { category: category?, topic: topic? }) } else { None }
+        }
+        other => {
+            f.problem(
+                "assessment",
+                format!("must be a table {{ category = \"…\", topic = \"…\" }}, not {}", type_name(other)),
+            );
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -820,6 +854,70 @@ mod tests {
             json!({"id": "c", "text": "doubled", "relation": "ratio", "value": 2, "period": "2018/19", "sources": []});
         let r = read_claim(&v);
         assert_eq!(fields(&r.problems), ["base_period"]);
+    }
+
+    fn judgement(assessment: Value) -> Value {
+        json!({"id": "assess-language-barrier", "text": "The language barrier remains one of the main ones.",
+            "lang": "en", "from": "FRA", "to": "KAZ", "assessment": assessment,
+            "sources": [{"source": "s1", "locator": "Discussion", "quote": "the language barrier remains"}]})
+    }
+
+    #[test]
+    fn a_claim_reads_its_assessment() {
+        let r = read_claim(&judgement(json!({"category": "barrier", "topic": "language"})));
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        let c = r.record.unwrap();
+        assert_eq!(c.assessment, Some(Assessment { category: AssessmentCategory::Barrier, topic: Topic::Language }));
+        assert_eq!((&c.indicator, c.relation, c.value), (&None, None, None));
+        // It serialises as written in TOML, and a claim without one has no such key.
+        let v = serde_json::to_value(Record::Claim(c)).unwrap();
+        assert_eq!(v["assessment"], json!({"category": "barrier", "topic": "language"}));
+        let plain = read_claim(&json!({"id": "c", "text": "t", "sources": []})).record.unwrap();
+        assert!(serde_json::to_value(Record::Claim(plain)).unwrap().get("assessment").is_none());
+    }
+
+    #[test]
+    fn a_bad_assessment_names_its_field_and_the_allowed_words() {
+        let problem = |a: Value| {
+            let r = read_claim(&judgement(a));
+            assert!(r.record.is_none());
+            r.problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            problem(json!({"category": "threat", "topic": "language"})),
+            [
+                "assessment.category: unknown assessment category \"threat\"; expected one of: strength, weakness, barrier, prospect"
+            ]
+        );
+        let topic = problem(json!({"category": "barrier", "topic": "visas"}));
+        assert_eq!(topic.len(), 1);
+        assert!(
+            topic[0].starts_with(
+                "assessment.topic: unknown topic \"visas\"; expected one of: education_ranking, distance_cost, language, brain_drain,"
+            ),
+            "{topic:?}"
+        );
+        assert!(topic[0].ends_with("diaspora, media, general"), "{topic:?}");
+        assert_eq!(problem(json!({"topic": "language"})), ["assessment.category: is required"]);
+        assert_eq!(problem(json!({"category": "barrier"})), ["assessment.topic: is required"]);
+        let extra = problem(json!({"category": "barrier", "topic": "language", "topc": "media"}));
+        assert_eq!(extra.len(), 1);
+        assert!(extra[0].starts_with("assessment.topc: is not a field here (did you mean topic?)"), "{extra:?}");
+        assert_eq!(
+            problem(json!("barrier")),
+            ["assessment: must be a table { category = \"…\", topic = \"…\" }, not text"]
+        );
+    }
+
+    #[test]
+    fn an_assessment_states_no_figure() {
+        let mut v = judgement(json!({"category": "barrier", "topic": "education_ranking"}));
+        v["indicator"] = json!("education.system_rank");
+        v["relation"] = json!("equals");
+        v["value"] = json!(88);
+        let r = read_claim(&v);
+        assert_eq!(fields(&r.problems), ["indicator", "relation", "value"]);
+        assert!(r.problems[0].message.contains("put the figure in a claim of its own"));
     }
 
     #[test]

@@ -17,6 +17,7 @@
 pub mod country;
 pub mod date;
 pub mod dyad;
+pub mod indicator;
 pub mod input;
 pub mod lang;
 pub mod ontology;

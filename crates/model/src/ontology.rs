@@ -209,6 +209,52 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What sort of judgement a source makes about the relations of a pair.
+    AssessmentCategory {
+        /// Something that works well and helps cooperation.
+        Strength => "strength",
+        /// Something that works badly or is lacking.
+        Weakness => "weakness",
+        /// An obstacle that holds cooperation back.
+        Barrier => "barrier",
+        /// What cooperation could become, or what it needs to get there.
+        Prospect => "prospect",
+    }
+}
+
+vocabulary! {
+    /// What a judgement is about: the key diagnostic rules match on.
+    Topic {
+        /// A country's place in a ranking of education systems.
+        EducationRanking => "education_ranking",
+        /// Distance between the countries and the cost of travelling or studying.
+        DistanceCost => "distance_cost",
+        /// Knowledge of the partner's language, its teaching and spread.
+        Language => "language",
+        /// Qualified people who study or work abroad and do not come back.
+        BrainDrain => "brain_drain",
+        /// Students going from one country to study in the other.
+        StudentMobility => "student_mobility",
+        /// Institutes, schools, centres and offices one country runs in the other.
+        Institutions => "institutions",
+        /// Festivals, seasons, exhibitions and other cultural events.
+        Events => "events",
+        /// Treaties and agreements between the countries.
+        Agreements => "agreements",
+        /// Embassies, diplomatic services and a country's presence abroad.
+        DiplomaticPresence => "diplomatic_presence",
+        /// Lasting schemes: scholarships, exchanges, grants, courses.
+        Programmes => "programmes",
+        /// Communities of one country's people living in the other.
+        Diaspora => "diaspora",
+        /// Press, broadcasting and the image of a country abroad.
+        Media => "media",
+        /// The relations as a whole.
+        General => "general",
+    }
+}
+
 /// The nearest CAMEO event code to an event kind, and the PLOVER event type for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CodeMapping {
@@ -261,6 +307,24 @@ mod tests {
         assert_eq!(err.what, "EventKind");
         assert!(err.to_string().starts_with("unknown event kind \"exhibit\"; expected one of: agreement_signed"));
         assert!(err.to_string().contains("exhibition"));
+    }
+
+    #[test]
+    fn assessment_words_round_trip() {
+        for c in AssessmentCategory::ALL {
+            assert_eq!(c.as_str().parse::<AssessmentCategory>().unwrap(), *c);
+        }
+        for t in Topic::ALL {
+            assert_eq!(t.as_str().parse::<Topic>().unwrap(), *t);
+        }
+        assert_eq!(AssessmentCategory::ALL.len(), 4);
+        assert_eq!(Topic::ALL.len(), 13);
+        assert_eq!(serde_json::to_value(Topic::BrainDrain).unwrap(), "brain_drain");
+        let err = "threat".parse::<AssessmentCategory>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown assessment category \"threat\"; expected one of: strength, weakness, barrier, prospect"
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{PartialDate, Period};
 use crate::lang::LangText;
-use crate::ontology::{ActorKind, Domain, EventKind, ProgrammeKind, Relation, Role, SourceKind, Status};
+use crate::ontology::{
+    ActorKind, AssessmentCategory, Domain, EventKind, ProgrammeKind, Relation, Role, SourceKind, Status, Topic,
+};
 
 /// The six record types, named as in dataset files (`[[event]]`) and in the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -314,7 +316,14 @@ pub struct Observation {
     pub note: Option<String>,
 }
 
-/// A statement a source makes about a figure.
+/// A source's judgement of the relations (a strength, a barrier…) and what it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub category: AssessmentCategory,
+    pub topic: Topic,
+}
+
+/// A statement a source makes about a figure, or its judgement of the relations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,
@@ -344,6 +353,9 @@ pub struct Claim {
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// Set when the claim is a judgement, checked by the diagnostics rather than against a figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
     pub sources: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

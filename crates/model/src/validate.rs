@@ -121,6 +121,15 @@ pub fn validate(records: &[Record], known: &dyn Fn(&str) -> Option<RecordKind>) 
                 {
                     found.push(("about".into(), format!("no record has id \"{about}\"{}", closest(about, &all_ids))));
                 }
+                // A judgement is shown beside the data in the source's own words, so it needs them
+                // (a claim citing nothing is already reported above).
+                if c.assessment.is_some() && !c.sources.is_empty() && !c.sources.iter().any(|s| s.quote.is_some()) {
+                    found.push((
+                        "sources".into(),
+                        "a claim with an assessment needs at least one citation with a quote: the words of the judgement"
+                            .into(),
+                    ));
+                }
             }
             Record::Source(_) | Record::Observation(_) => {}
         }
@@ -236,6 +245,42 @@ mod tests {
         assert_eq!(p[0].message, "an event stored from another dataset already has this id");
         let p = validate(&[event("e1", "stored-event")], &known);
         assert_eq!(p[0].message, "\"stored-event\" is an event, not a source");
+    }
+
+    fn judgement(sources: serde_json::Value) -> Record {
+        rec(
+            RecordKind::Claim,
+            json!({"id": "assess-brain-drain", "text": "Specialists do not return.", "country": "KAZ",
+                "assessment": {"category": "barrier", "topic": "brain_drain"}, "sources": sources}),
+        )
+    }
+
+    #[test]
+    fn a_judgement_needs_no_figure_but_a_quote() {
+        // No indicator, relation or value, and a quote: accepted.
+        let quoted = judgement(json!([{"source": "paper", "locator": "p. 1", "quote": "do not return"}]));
+        assert!(validate(&[paper(), quoted], &|_| None).is_empty());
+        // One quoted citation is enough.
+        let one = judgement(
+            json!([{"source": "paper", "locator": "p. 1"}, {"source": "paper", "locator": "p. 2", "quote": "q"}]),
+        );
+        assert!(validate(&[paper(), one], &|_| None).is_empty());
+        // Without a quote the record is refused, naming its sources.
+        let p = validate(&[paper(), judgement(json!([{"source": "paper", "locator": "p. 1"}]))], &|_| None);
+        let text: Vec<String> = p.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "claim assess-brain-drain, field sources: a claim with an assessment needs at least one citation with a quote: the words of the judgement"
+            ]
+        );
+        // A claim about a figure may still go without a quote.
+        let figure = rec(
+            RecordKind::Claim,
+            json!({"id": "c", "text": "513", "indicator": "students.entrants", "relation": "equals", "value": 513,
+                "from": "KAZ", "to": "FRA", "sources": [{"source": "paper", "locator": "p. 1"}]}),
+        );
+        assert!(validate(&[paper(), figure], &|_| None).is_empty());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Self-contained reports on a pair of countries, for a paper's appendix or an email: one
-//! HTML or Markdown file holding the summary, the timeline, the charts, the indicators, the
-//! claims and the bibliography, with every figure footnoted to its source.
+//! HTML or Markdown file holding the summary, the timeline, the charts, the indicators, A set
+//! beside B's other partners on the index, the claims, the diagnostics and the bibliography,
+//! with every figure footnoted to its source (computed figures to the index configuration and
+//! its hash, or to the diagnostic rules and theirs).
 //!
 //! It sits beside `pages`: both render a [`DyadView`] (the dyad page's data), but a report
 //! opens offline (inline CSS, inline SVG or SVG data URIs, no script, nothing fetched) and
@@ -27,8 +29,12 @@ use entente_model::Direction;
 use entente_model::record::format_number;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use entente_analytics::compare::{Cell, IndicatorInfo, ValueStatus};
+use entente_analytics::diagnose::{Diagnosis, Fact, Finding, FindingStatus};
+
+use crate::compare::Beside;
 use crate::dyad::{BibEntry, DyadView};
-use crate::i18n::{LANGS, tr};
+use crate::i18n::{LANGS, tr, tr_code};
 use crate::svg;
 
 /// The file format of a report.
@@ -195,6 +201,68 @@ fn word(lang: &str, key: &'static str) -> &'static str {
             "Fichiers GDELT importés : {files} ; événements stockés : {events}{dates}. Série mensuelle calculée par entente sur les événements importés (entente series).",
             "Импортировано файлов GDELT: {files}; сохранено событий: {events}{dates}. Помесячный ряд вычислен entente по импортированным событиям (entente series).",
             "Импортталған GDELT файлдары: {files}; сақталған оқиғалар: {events}{dates}. Айлық қатарды entente импортталған оқиғалардан есептеді (entente series).",
+        ],
+        "comparison" => ["Comparison", "Comparaison", "Сравнение", "Салыстыру"],
+        "comparison_intro" => [
+            "Partners of {b} compared on the bilateral cultural cooperation index in {year}: {n} with data, {m} ranked. {a} is set beside {refs}.",
+            "Partenaires du pays {b} comparés sur l'indice de coopération culturelle bilatérale en {year} : {n} ayant des données, {m} classés. Le pays {a} est placé à côté de : {refs}.",
+            "Партнёры страны {b}, сравнённые по индексу двустороннего культурного сотрудничества за {year} год: с данными — {n}, в рейтинге — {m}. Страна {a} сопоставляется со следующими партнёрами: {refs}.",
+            "{b} елінің серіктестері {year} жылғы екіжақты мәдени ынтымақтастық индексі бойынша салыстырылды: деректері барлары — {n}, рейтингтегілері — {m}. {a} елі мына серіктестермен салыстырылады: {refs}.",
+        ],
+        "differ_most" => [
+            "{a} and {r} differ most on",
+            "{a} et {r} diffèrent le plus sur",
+            "Сильнее всего {a} и {r} различаются по измерениям",
+            "{a} мен {r} ең көп ерекшеленетін өлшемдер",
+        ],
+        "index_note" => [
+            "Computed by entente with the index configuration {name} {version} (SHA-256 {sha}) from the indicator values footnoted in the table of values: {norm} normalisation, {agg} aggregation, a coverage of at least {cov} % to be ranked; the ranks' 5–95 % intervals come from {draws} Monte Carlo draws (seed {seed}).",
+            "Calculé par entente avec la configuration d'indice {name} {version} (SHA-256 {sha}) à partir des valeurs d'indicateurs annotées dans le tableau des valeurs : normalisation {norm}, agrégation {agg}, couverture d'au moins {cov} % pour être classé ; les intervalles 5–95 % des rangs viennent de {draws} tirages de Monte-Carlo (graine {seed}).",
+            "Вычислено entente по конфигурации индекса {name} {version} (SHA-256 {sha}) из значений показателей, снабжённых сносками в таблице значений: нормирование {norm}, агрегирование {agg}, для места в рейтинге нужно покрытие не менее {cov} %; интервалы мест 5–95 % получены по {draws} итерациям Монте-Карло (seed {seed}).",
+            "entente {name} {version} индекс конфигурациясы (SHA-256 {sha}) бойынша мәндер кестесіндегі сілтемесі бар көрсеткіш мәндерінен есептеді: нормалау — {norm}, біріктіру — {agg}, рейтингке ену үшін қамту кемінде {cov} %; орындардың 5–95 % аралықтары {draws} Монте-Карло итерациясы бойынша алынды (seed {seed}).",
+        ],
+        "zero_rule_note" => [
+            "No record for this pair; {dataset} reports on these countries, so the configuration's rule (absent = zero_if_covered) reads the absence as zero.",
+            "Aucune fiche pour cette paire ; {dataset} couvre ces pays, donc la règle de la configuration (absent = zero_if_covered) lit l'absence comme un zéro.",
+            "Записи для этой пары нет; {dataset} охватывает эти страны, поэтому правило конфигурации (absent = zero_if_covered) считает отсутствие нулём.",
+            "Бұл жұп бойынша жазба жоқ; {dataset} осы елдерді қамтиды, сондықтан конфигурация ережесі (absent = zero_if_covered) жоқтықты нөл деп санайды.",
+        ],
+        "zero_events_note" => [
+            "No event of this kind is recorded for the pair, though other events between them are, so the configuration's rule (absent = zero_if_covered) reads it as zero.",
+            "Aucun événement de ce type n'est enregistré pour cette paire, alors que d'autres le sont, donc la règle de la configuration (absent = zero_if_covered) le lit comme un zéro.",
+            "Для этой пары нет событий такого рода, хотя другие события между странами записаны, поэтому правило конфигурации (absent = zero_if_covered) считает значение нулём.",
+            "Бұл жұп үшін мұндай оқиға жазылмаған, бірақ елдер арасындағы басқа оқиғалар бар, сондықтан конфигурация ережесі (absent = zero_if_covered) мәнді нөл деп санайды.",
+        ],
+        "records_note" => [
+            "Counted by entente from {n} records in the store: {ids}.",
+            "Compté par entente à partir de {n} fiches de la base : {ids}.",
+            "Подсчитано entente по {n} записям из хранилища: {ids}.",
+            "entente қоймадағы {n} жазба бойынша санады: {ids}.",
+        ],
+        "left_out_mark" => ["left out", "écarté", "не учитывается", "есепке алынбайды"],
+        "no_events_note" => [
+            "Counted by entente from the curated events of the pair in the store: none in this period.",
+            "Compté par entente à partir des événements sourcés de la paire dans la base : aucun sur cette période.",
+            "Подсчитано entente по событиям пары в хранилище: за этот период их нет.",
+            "entente қоймадағы жұптың оқиғалары бойынша санады: бұл кезеңде олар жоқ.",
+        ],
+        "gdelt_count_note" => [
+            "Counted by entente from the imported GDELT events between the two countries ({period}).",
+            "Compté par entente à partir des événements GDELT importés entre les deux pays ({period}).",
+            "Подсчитано entente по импортированным событиям GDELT между двумя странами ({period}).",
+            "entente екі ел арасындағы импортталған GDELT оқиғалары бойынша санады ({period}).",
+        ],
+        "diagnose_index_note" => [
+            "Computed by entente from the comparison of the partners of {b} under the index configuration {name} {version} (SHA-256 {sha}).",
+            "Calculé par entente à partir de la comparaison des partenaires du pays {b} selon la configuration d'indice {name} {version} (SHA-256 {sha}).",
+            "Вычислено entente по сравнению партнёров страны {b} согласно конфигурации индекса {name} {version} (SHA-256 {sha}).",
+            "entente {b} елі серіктестерін {name} {version} индекс конфигурациясы (SHA-256 {sha}) бойынша салыстырудан есептеді.",
+        ],
+        "rules_note" => [
+            "Findings of the rules {name} {version} (data/diagnose-rules.toml, SHA-256 {sha}), applied by entente to the figures footnoted beside each finding.",
+            "Constats des règles {name} {version} (data/diagnose-rules.toml, SHA-256 {sha}), appliquées par entente aux chiffres annotés à côté de chaque constat.",
+            "Выводы правил {name} {version} (data/diagnose-rules.toml, SHA-256 {sha}), применённых entente к показателям, указанным в сносках рядом с каждым выводом.",
+            "{name} {version} ережелерінің қорытындылары (data/diagnose-rules.toml, SHA-256 {sha}); entente оларды әр қорытындының жанындағы сілтемесі бар көрсеткіштерге қолданды.",
         ],
         "chart_timeline" => [
             "Events by date and direction",
@@ -542,6 +610,10 @@ fn build(view: &DyadView) -> Doc {
     blocks.push(Block::Heading(2, tr(lang, "indicators").to_string()));
     indicators(view, &mut notes, &mut blocks);
 
+    // A beside B's other partners on the index.
+    blocks.push(Block::Heading(2, word(lang, "comparison").to_string()));
+    comparison(view, &mut notes, &mut blocks);
+
     // Claims.
     blocks.push(Block::Heading(2, tr(lang, "claims").to_string()));
     if view.claims.is_empty() {
@@ -571,6 +643,10 @@ fn build(view: &DyadView) -> Doc {
             blocks.push(Block::Muted(p));
         }
     }
+
+    // Diagnostics: the rules' findings and the sources' judgements.
+    blocks.push(Block::Heading(2, tr(lang, "diagnostics").to_string()));
+    diagnostics(view, &mut notes, &mut blocks);
 
     // GDELT.
     blocks.push(Block::Heading(2, tr(lang, "gdelt_series").to_string()));
@@ -795,6 +871,323 @@ fn indicators(view: &DyadView, notes: &mut Notes, blocks: &mut Vec<Block>) {
             .collect();
         blocks.push(Block::Table { head, rows });
     }
+}
+
+/// The note of figures computed under the index configuration.
+fn index_note(notes: &mut Notes, lang: &str, c: &Beside) -> Inline {
+    notes.fixed(&format!("index|{}", c.config.sha256), || {
+        vec![text(
+            word(lang, "index_note")
+                .replace("{name}", &c.config.name)
+                .replace("{version}", &c.config.version)
+                .replace("{sha}", &c.config.sha256)
+                .replace("{norm}", &c.normalisation)
+                .replace("{agg}", &c.aggregation)
+                .replace("{cov}", &format!("{:.0}", c.min_coverage * 100.0))
+                .replace("{draws}", &c.draws.to_string())
+                .replace("{seed}", &c.seed.to_string()),
+        )]
+    })
+}
+
+/// The note of figures counted from records: their ids.
+fn records_note(notes: &mut Notes, lang: &str, records: &[String]) -> Inline {
+    notes.fixed(&format!("records|{}", records.join(",")), || {
+        vec![text(
+            word(lang, "records_note").replace("{n}", &records.len().to_string()).replace("{ids}", &records.join(", ")),
+        )]
+    })
+}
+
+/// The note of one raw value of the comparison: its source, the records it was counted from,
+/// or the rule that made it zero.
+fn cell_note(notes: &mut Notes, lang: &str, cell: &Cell) -> Option<Inline> {
+    if let Some(s) = &cell.source {
+        return Some(notes.source(s));
+    }
+    if cell.dataset.as_deref() == Some("gdelt") {
+        let period = cell.period.clone().unwrap_or_default();
+        return Some(notes.fixed(&format!("gdelt-count|{period}"), || {
+            vec![text(word(lang, "gdelt_count_note").replace("{period}", &period))]
+        }));
+    }
+    match cell.status {
+        ValueStatus::ZeroByRule => Some(match &cell.dataset {
+            Some(d) => {
+                notes.fixed(&format!("zero|{d}"), || vec![text(word(lang, "zero_rule_note").replace("{dataset}", d))])
+            }
+            None => notes.fixed("zero-events", || vec![text(word(lang, "zero_events_note"))]),
+        }),
+        _ if !cell.records.is_empty() => Some(records_note(notes, lang, &cell.records)),
+        _ => None,
+    }
+}
+
+/// A beside the reference partners of B: ranks with intervals, index and dimension scores
+/// (noted with the configuration and its hash), the dimensions that separate them, and the
+/// raw values each with its source.
+fn comparison(view: &DyadView, notes: &mut Notes, blocks: &mut Vec<Block>) {
+    let lang = view.lang.as_str();
+    let Some(c) = &view.comparison else {
+        blocks.push(Block::Para(vec![text(tr(lang, "index_no_data"))]));
+        return;
+    };
+    let z = c.scale;
+    let (me, refs) = match c.partners.split_first() {
+        Some((me, refs)) => (me, refs),
+        None => return,
+    };
+    let ref_names = refs.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ");
+    let intro = word(lang, "comparison_intro")
+        .replace("{b}", &view.names[1])
+        .replace("{year}", &c.year.to_string())
+        .replace("{n}", &c.universe.to_string())
+        .replace("{m}", &c.ranked.to_string())
+        .replace("{a}", &me.name)
+        .replace("{refs}", if ref_names.is_empty() { "—" } else { &ref_names });
+    let note = index_note(notes, lang, c);
+    blocks.push(Block::Para(vec![text(intro), note.clone()]));
+    blocks.push(Block::Muted(vec![text(tr(
+        lang,
+        if c.references == "paper" { "references_paper" } else { "references_best" },
+    ))]));
+    let rows = crate::compare::rank_rows(&c.partners, c.ranked, |_| None, &c.a);
+    if !rows.is_empty() {
+        blocks.push(Block::Chart {
+            title: tr(lang, "chart_ranks").to_string(),
+            svg: svg::ranks(&rows, tr(lang, "chart_ranks"), lang).into_string(),
+            caption: vec![text(tr(lang, "chart_ranks")), note.clone()],
+        });
+    }
+    let mut head = vec![
+        vec![text(tr(lang, "partner"))],
+        vec![text(tr(lang, "rank")), note.clone()],
+        vec![text(tr(lang, "rank_interval")), note.clone()],
+        vec![text(tr(lang, "index_score")), note.clone()],
+    ];
+    head.extend(c.dimensions.iter().map(|d| vec![text(d.label.clone()), note.clone()]));
+    let table_rows = c
+        .partners
+        .iter()
+        .map(|p| {
+            let name = if p.partner == c.a { Inline::Strong(p.name.clone()) } else { text(p.name.clone()) };
+            let rank = match p.rank {
+                Some(r) => format!("{r} / {}", c.ranked),
+                None => tr(lang, "unranked").to_string(),
+            };
+            let mut cells = vec![
+                vec![name],
+                vec![text(rank)],
+                vec![text(crate::compare::interval_text(p))],
+                vec![text(crate::compare::score_text(p.score, z))],
+            ];
+            cells.extend(
+                c.dimensions
+                    .iter()
+                    .map(|d| vec![text(crate::compare::score_text(p.dimensions.get(&d.key).copied().flatten(), z))]),
+            );
+            Row { id: None, cells }
+        })
+        .collect();
+    blocks.push(Block::Table { head, rows: table_rows });
+    // The dimensions where A and each reference partner are furthest apart.
+    for r in refs {
+        let mut gaps: Vec<(&str, f64, f64)> = c
+            .dimensions
+            .iter()
+            .filter_map(|d| {
+                let a = me.dimensions.get(&d.key).copied().flatten()?;
+                let b = r.dimensions.get(&d.key).copied().flatten()?;
+                Some((d.label.as_str(), a, b))
+            })
+            .filter(|(_, a, b)| (a - b).abs() > 1e-9)
+            .collect();
+        if gaps.is_empty() {
+            continue;
+        }
+        gaps.sort_by(|x, y| (y.2 - y.1).abs().total_cmp(&(x.2 - x.1).abs()));
+        let mut p = vec![text(word(lang, "differ_most").replace("{a}", &me.name).replace("{r}", &r.name)), text(": ")];
+        for (i, (label, a, b)) in gaps.iter().take(3).enumerate() {
+            if i > 0 {
+                p.push(text("; "));
+            }
+            p.push(text(format!(
+                "{label} — {} {}, {} {}",
+                me.partner,
+                crate::compare::score_text(Some(*a), z),
+                r.partner,
+                crate::compare::score_text(Some(*b), z)
+            )));
+            p.push(note.clone());
+        }
+        p.push(text("."));
+        blocks.push(Block::Para(p));
+    }
+    // The raw values behind the scores, each with its source.
+    let shown: Vec<&IndicatorInfo> = c
+        .indicators
+        .iter()
+        .filter(|i| c.partners.iter().any(|p| p.evidence.get(&i.key).is_some_and(|cell| cell.value.is_some())))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading(3, tr(lang, "values_sources").to_string()));
+    let mut head = vec![vec![text(tr(lang, "indicator"))]];
+    head.extend(c.partners.iter().map(|p| vec![text(p.partner.clone())]));
+    let rows = shown
+        .iter()
+        .map(|i| {
+            let mut label = vec![text(i.label.clone())];
+            if i.excluded.is_some() {
+                label.extend([Inline::Break, text(format!("({})", word(lang, "left_out_mark")))]);
+            }
+            let mut cells = vec![label];
+            for p in &c.partners {
+                let cell = p.evidence.get(&i.key);
+                let mut out = Vec::new();
+                if let Some(cell) = cell
+                    && let Some(v) = cell.value
+                {
+                    out.push(text(crate::compare::value_text(v)));
+                    out.extend(cell_note(notes, lang, cell));
+                    if let Some(period) = &cell.period {
+                        out.extend([Inline::Break, text(period.clone())]);
+                    }
+                } else {
+                    out.push(text("–"));
+                }
+                cells.push(out);
+            }
+            Row { id: None, cells }
+        })
+        .collect();
+    blocks.push(Block::Table { head, rows });
+}
+
+/// The note of a diagnostic fact: its source, the records it was counted from, or (for a
+/// rank or a figure of the comparison) the index configuration.
+fn fact_note(notes: &mut Notes, lang: &str, f: &Fact, d: &Diagnosis) -> Inline {
+    if let Some(s) = &f.source {
+        return notes.source(s);
+    }
+    if !f.records.is_empty() {
+        return records_note(notes, lang, &f.records);
+    }
+    // Counts of the pair's events are read from the store, not the comparison, even at zero.
+    if f.name.starts_with("events_") {
+        return notes.fixed("no-events", || vec![text(word(lang, "no_events_note"))]);
+    }
+    notes.fixed(&format!("diagnose-index|{}", d.config.sha256), || {
+        vec![text(
+            word(lang, "diagnose_index_note")
+                .replace("{b}", &d.b)
+                .replace("{name}", &d.config.name)
+                .replace("{version}", &d.config.version)
+                .replace("{sha}", &d.config.sha256),
+        )]
+    })
+}
+
+/// The rules' findings by category, each with its status, sentence and evidence, then the
+/// sources' judgements beside what the data says.
+fn diagnostics(view: &DyadView, notes: &mut Notes, blocks: &mut Vec<Block>) {
+    let lang = view.lang.as_str();
+    let Some(d) = &view.diagnosis else {
+        blocks.push(Block::Para(vec![text(tr(lang, "diagnosis_no_data"))]));
+        return;
+    };
+    let rules = notes.fixed(&format!("rules|{}", d.rules.sha256), || {
+        vec![text(
+            word(lang, "rules_note")
+                .replace("{name}", &d.rules.name)
+                .replace("{version}", &d.rules.version)
+                .replace("{sha}", &d.rules.sha256),
+        )]
+    });
+    let intro = tr(lang, "diagnostics_intro")
+        .replace("{rules}", &format!("{} {}", d.rules.name, d.rules.version))
+        .replace("{a}", &d.a)
+        .replace("{b}", &d.b)
+        .replace("{year}", &d.year.to_string());
+    blocks.push(Block::Para(vec![text(intro), rules]));
+    for cat in crate::compare::CATEGORIES {
+        let findings: Vec<&Finding> = d.findings.iter().filter(|f| f.category == cat).collect();
+        if findings.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Heading(3, tr_code(lang, "categories", cat)));
+        let items = findings
+            .iter()
+            .map(|f| {
+                let mut item = vec![
+                    Inline::Verdict(status_code(f.status), tr_code(lang, "status", f.status.as_str())),
+                    text(format!(" {}: {}", tr_code(lang, "topic", &f.topic), f.sentence)),
+                ];
+                item.push(notes.fixed(&format!("rule|{}", f.rule), || {
+                    vec![text(format!("{} {}: {}", tr(lang, "rule"), f.rule, f.why))]
+                }));
+                for (i, e) in f.evidence.iter().enumerate() {
+                    item.push(text(if i == 0 { " (" } else { "; " }));
+                    let mut fig = format!("{} = {}", e.name, crate::compare::value_text(e.value));
+                    if let Some(of) = e.of {
+                        fig.push_str(&format!(" / {of}"));
+                    }
+                    if let Some(p) = &e.period {
+                        fig.push_str(&format!(", {p}"));
+                    }
+                    item.push(text(fig));
+                    item.push(fact_note(notes, lang, e, d));
+                }
+                if !f.evidence.is_empty() {
+                    item.push(text(")"));
+                }
+                item
+            })
+            .collect();
+        blocks.push(Block::List(items));
+    }
+    blocks.push(Block::Heading(3, tr(lang, "judgements").to_string()));
+    if d.judgements.is_empty() {
+        blocks.push(Block::Para(vec![text(tr(lang, "no_judgements"))]));
+        return;
+    }
+    let head = ["category", "topic", "source_says", "data_says"].into_iter().map(|k| vec![text(tr(lang, k))]).collect();
+    let rows = d
+        .judgements
+        .iter()
+        .map(|j| {
+            let mut says = vec![Inline::Quote(j.text.clone())];
+            for s in &j.sources {
+                let note = notes.source(s);
+                if !says.contains(&note) {
+                    says.push(note);
+                }
+            }
+            let mut data = vec![Inline::Verdict(status_code(j.data), tr_code(lang, "status", j.data.as_str()))];
+            if j.findings.is_empty() {
+                data.extend([Inline::Break, text(tr(lang, "no_rule_on_topic"))]);
+            }
+            for (rule, status) in &j.findings {
+                data.extend([Inline::Break, text(format!("{rule}: {}", tr_code(lang, "status", status.as_str())))]);
+            }
+            Row {
+                id: Some(format!("judgement-{}", j.claim)),
+                cells: vec![
+                    vec![text(tr_code(lang, "category", &j.category))],
+                    vec![text(tr_code(lang, "topic", &j.topic))],
+                    says,
+                    data,
+                ],
+            }
+        })
+        .collect();
+    blocks.push(Block::Table { head, rows });
+}
+
+/// A finding's status as the class of its badge, which shares the verdicts' colours.
+fn status_code(s: FindingStatus) -> &'static str {
+    s.as_str()
 }
 
 /// Shares of one direction and dataset: (from, to, dataset) and the rows, in period order.
@@ -1470,6 +1863,320 @@ mod tests {
         let md = render(&v, Format::Markdown);
         let (refs, defs) = md_notes(&md);
         assert_eq!(refs, defs.into_iter().collect());
+    }
+
+    /// A comparison and a diagnosis made up for the snapshot: one observed value with its
+    /// source, one counted from records, one zero by rule, and one judgement.
+    fn made_up_analyses() -> (Beside, Diagnosis) {
+        use std::collections::BTreeMap;
+
+        use entente_analytics::compare::{ConfigRef, DimensionInfo, PartnerResult};
+        use entente_analytics::diagnose::{Judgement, RulesRef};
+
+        let config = ConfigRef {
+            name: "test-index".into(),
+            version: "0.1".into(),
+            sha256: "ab12".into(),
+            file: "test.toml".into(),
+        };
+        let source = SourceRef {
+            source_id: "oecd-enrolment-by-origin".into(),
+            locator: "row KAZ→FRA 2019".into(),
+            quote: None,
+            reference: None,
+            citation: "OECD".into(),
+        };
+        let cell = |value: f64, status: ValueStatus, records: &[&str], source: Option<SourceRef>| Cell {
+            value: Some(value),
+            status,
+            period: Some("2019".into()),
+            dataset: None,
+            records: records.iter().map(|r| r.to_string()).collect(),
+            source,
+        };
+        let partner = |code: &str, name: &str, rank: usize, scores: [f64; 3], evidence: [Cell; 2]| PartnerResult {
+            partner: code.into(),
+            name: name.into(),
+            score: Some(scores[0]),
+            rank: Some(rank),
+            rank_median: Some(rank as f64),
+            rank_p05: Some(rank as f64 - 1.0),
+            rank_p95: Some(rank as f64 + 2.0),
+            score_p05: None,
+            score_p95: None,
+            coverage: 1.0,
+            indicators: BTreeMap::from([
+                ("students".to_string(), evidence[0].value),
+                ("institutes".to_string(), evidence[1].value),
+            ]),
+            dimensions: BTreeMap::from([
+                ("education".to_string(), Some(scores[1])),
+                ("institutions".to_string(), Some(scores[2])),
+            ]),
+            evidence: BTreeMap::from([
+                ("students".to_string(), evidence[0].clone()),
+                ("institutes".to_string(), evidence[1].clone()),
+            ]),
+        };
+        let fra = partner(
+            "FRA",
+            "France",
+            8,
+            [54.5, 60.5, 50.0],
+            [
+                cell(864.0, ValueStatus::Observed, &["obs-1"], Some(source.clone())),
+                cell(3.0, ValueStatus::Observed, &["ev-a", "ev-b", "ev-c"], None),
+            ],
+        );
+        let kor = partner(
+            "KOR",
+            "Korea",
+            11,
+            [54.0, 59.2, 0.0],
+            [
+                cell(1200.0, ValueStatus::Observed, &["obs-2"], Some(source.clone())),
+                cell(0.0, ValueStatus::ZeroByRule, &[], None),
+            ],
+        );
+        let info = |key: &str, dimension: &str, weight: f64| IndicatorInfo {
+            key: key.into(),
+            label: format!("The {key}"),
+            dimension: dimension.into(),
+            weight,
+            units: 12,
+            excluded: None,
+        };
+        let beside = Beside {
+            a: "FRA".into(),
+            b: "KAZ".into(),
+            year: 2019,
+            config: config.clone(),
+            normalisation: "min_max".into(),
+            aggregation: "arithmetic".into(),
+            scale: entente_index::Scale::Points,
+            min_coverage: 0.25,
+            draws: 100,
+            seed: 7,
+            universe: 14,
+            ranked: 12,
+            dimensions: vec![
+                DimensionInfo { key: "education".into(), label: "Education".into(), weight: 0.6 },
+                DimensionInfo { key: "institutions".into(), label: "Institutions".into(), weight: 0.4 },
+            ],
+            indicators: vec![info("students", "education", 0.6), info("institutes", "institutions", 0.4)],
+            references: "paper",
+            partners: vec![fra, kor],
+        };
+        let fact = |name: &str, value: f64, of: Option<usize>, records: &[&str], source: Option<SourceRef>| Fact {
+            name: name.into(),
+            value,
+            of,
+            leader: None,
+            period: Some("2019".into()),
+            records: records.iter().map(|r| r.to_string()).collect(),
+            source,
+        };
+        let finding =
+            |rule: &str, category: &str, topic: &str, status: FindingStatus, sentence: &str, evidence| Finding {
+                rule: rule.into(),
+                category: category.into(),
+                topic: topic.into(),
+                status,
+                sentence: sentence.into(),
+                evidence,
+                why: format!("Why {rule}."),
+            };
+        let diagnosis = Diagnosis {
+            a: "FRA".into(),
+            b: "KAZ".into(),
+            names: ["France".into(), "Kazakhstan".into()],
+            year: 2019,
+            config,
+            rules: RulesRef { name: "test-rules".into(), version: "1".into(), sha256: "cd34".into() },
+            findings: vec![
+                finding(
+                    "strength-rank",
+                    "strength",
+                    "student_mobility",
+                    FindingStatus::Contradicted,
+                    "Not borne out: France ranks 9 of 12.",
+                    vec![fact("indicator_rank.students", 9.0, Some(12), &[], None)],
+                ),
+                finding(
+                    "barrier-language",
+                    "barrier",
+                    "language",
+                    FindingStatus::Supported,
+                    "Few institutes: 3.",
+                    vec![fact("indicator.institutes", 3.0, None, &["ev-a", "ev-b", "ev-c"], None)],
+                ),
+                finding(
+                    "barrier-distance",
+                    "barrier",
+                    "distance_cost",
+                    FindingStatus::NoData,
+                    "No data: the store has no figure for distance_km.",
+                    Vec::new(),
+                ),
+            ],
+            judgements: vec![Judgement {
+                claim: "assess-language".into(),
+                category: "barrier".into(),
+                topic: "language".into(),
+                text: "The language barrier remains.".into(),
+                sources: vec![SourceRef {
+                    source_id: "kussainova-2021".into(),
+                    locator: "Discussion and Results".into(),
+                    quote: None,
+                    reference: None,
+                    citation: "Kussainova".into(),
+                }],
+                findings: vec![("barrier-language".into(), FindingStatus::Supported)],
+                data: FindingStatus::Supported,
+            }],
+        };
+        (beside, diagnosis)
+    }
+
+    /// The lines of `md` from the heading `from` up to (not including) the heading `to`, and
+    /// the footnote definitions those lines use.
+    fn md_section(md: &str, from: &str, to: &str) -> String {
+        let start = md.find(from).unwrap();
+        let end = start + md[start..].find(to).unwrap();
+        let section = &md[start..end];
+        let used: BTreeSet<usize> = numbers_after(section, "[^").into_iter().collect();
+        let defs: Vec<&str> = md
+            .lines()
+            .filter(|l| {
+                l.strip_prefix("[^")
+                    .and_then(|r| r.split_once("]: "))
+                    .and_then(|(n, _)| n.parse::<usize>().ok())
+                    .is_some_and(|n| used.contains(&n))
+            })
+            .collect();
+        format!("{section}{}\n", defs.join("\n"))
+    }
+
+    #[test]
+    fn the_comparison_and_diagnostics_sections_in_markdown() {
+        let store = store();
+        let mut v = crate::dyad_view(&store, &Dyad::new("JPN", "PER"), "en", Style::Gost).unwrap();
+        let (beside, diagnosis) = made_up_analyses();
+        v.comparison = Some(beside);
+        v.diagnosis = Some(diagnosis);
+        let md = render(&v, Format::Markdown);
+        let comparison = md_section(&md, "## Comparison", "## Claims and the data");
+        // The chart is an SVG data URI; its bytes are the svg module's business.
+        let comparison: String = comparison
+            .lines()
+            .map(|l| if l.starts_with("![") { "![chart](…)" } else { l })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let expected = r#"## Comparison
+
+Partners of Peru compared on the bilateral cultural cooperation index in 2019: 14 with data, 12 ranked. France is set beside Korea.[^2]
+
+*Reference partners as in the paper the bundled dataset follows (Kussainova &amp; Kalibekova, 2021).*
+
+![chart](…)
+
+*Ranks with their 5–95 % intervals[^2]*
+
+| Partner | Rank[^2] | Rank, 5–95 %[^2] | Index[^2] | Education[^2] | Institutions[^2] |
+| --- | --- | --- | --- | --- | --- |
+| **France** | 8 / 12 | 7–10 | 54.5 | 60.5 | 50.0 |
+| Korea | 11 / 12 | 10–13 | 54.0 | 59.2 | 0.0 |
+
+France and Korea differ most on: Institutions — FRA 50.0, KOR 0.0[^2]; Education — FRA 60.5, KOR 59.2[^2].
+
+### Values and their sources
+
+| Indicator | FRA | KOR |
+| --- | --- | --- |
+| The students | 864[^3]<br>2019 | 1200[^3]<br>2019 |
+| The institutes | 3[^4]<br>2019 | 0[^5]<br>2019 |
+
+[^2]: Computed by entente with the index configuration test-index 0.1 (SHA-256 ab12) from the indicator values footnoted in the table of values: min\_max normalisation, arithmetic aggregation, a coverage of at least 25 % to be ranked; the ranks' 5–95 % intervals come from 100 Monte Carlo draws (seed 7).
+[^3]: oecd-enrolment-by-origin, row KAZ→FRA 2019.
+[^4]: Counted by entente from 3 records in the store: ev-a, ev-b, ev-c.
+[^5]: No event of this kind is recorded for the pair, though other events between them are, so the configuration's rule (absent = zero\_if\_covered) reads it as zero."#;
+        assert_eq!(comparison, expected, "\n{comparison}");
+
+        let diagnostics = md_section(&md, "## Diagnostics", "## GDELT");
+        let expected = r#"## Diagnostics
+
+Findings of the rules test-rules 1 for FRA → KAZ in 2019: each rule tests one figure and says whether the data bear it out.[^6]
+
+### Strengths
+
+- **not borne out** student mobility: Not borne out: France ranks 9 of 12.[^7] (indicator\_rank.students = 9 / 12, 2019[^8])
+
+### Barriers
+
+- **borne out** language: Few institutes: 3.[^9] (indicator.institutes = 3, 2019[^4])
+- **no data** distance and cost: No data: the store has no figure for distance\_km.[^10]
+
+### The sources' judgements beside the data
+
+| Category | Topic | The source says | The data say |
+| --- | --- | --- | --- |
+| barrier | language | “The language barrier remains.”[^11] | **borne out**<br>barrier-language: borne out |
+
+[^4]: Counted by entente from 3 records in the store: ev-a, ev-b, ev-c.
+[^6]: Findings of the rules test-rules 1 (data/diagnose-rules.toml, SHA-256 cd34), applied by entente to the figures footnoted beside each finding.
+[^7]: Rule strength-rank: Why strength-rank.
+[^8]: Computed by entente from the comparison of the partners of KAZ under the index configuration test-index 0.1 (SHA-256 ab12).
+[^9]: Rule barrier-language: Why barrier-language.
+[^10]: Rule barrier-distance: Why barrier-distance.
+[^11]: kussainova-2021, Discussion and Results.
+"#;
+        assert_eq!(diagnostics, expected, "\n{diagnostics}");
+        // Every mark still has one definition.
+        let (refs, defs) = md_notes(&md);
+        assert_eq!(defs, (1..=refs.len()).collect::<Vec<_>>());
+        assert_eq!(refs, defs.iter().copied().collect());
+    }
+
+    #[test]
+    fn the_report_sets_france_beside_korea_and_lists_the_four_barriers() {
+        let store = store();
+        let config = entente_index::Config::bundled();
+        let rules = entente_analytics::diagnose::Rules::bundled();
+        let g = entente_analytics::compare::Gathered::read(&store, &config, "KAZ", None).unwrap();
+        let analyses = crate::compare::analyse(&store, &config, &rules, &g, "FRA", "en", Style::Gost).unwrap();
+        let mut v = view(&store, "en", Style::Gost);
+        v.set_analyses(&store, analyses).unwrap();
+        let c = v.comparison.as_ref().expect("France is among Kazakhstan's partners");
+        assert_eq!(c.references, "paper");
+        let codes: Vec<&str> = c.partners.iter().map(|p| p.partner.as_str()).collect();
+        assert_eq!(codes, ["FRA", "KOR"], "France beside South Korea, as the paper sets them");
+        let index = v.index.as_ref().expect("an index over the years");
+        assert!(!index.years.is_empty() && index.years.len() <= 10);
+
+        let md = render(&v, Format::Markdown);
+        let section = &md[md.find("## Comparison").unwrap()..md.find("## Claims and the data").unwrap()];
+        assert!(section.contains("| **France** |") && section.contains("Korea"), "{section}");
+        let sha = &c.config.sha256;
+        assert!(md.lines().any(|l| l.starts_with("[^") && l.contains(sha.as_str())), "a note names the hash");
+        let diagnostics = &md[md.find("## Diagnostics").unwrap()..md.find("## GDELT").unwrap()];
+        let barriers = &diagnostics[diagnostics.find("### Barriers").unwrap()..];
+        let barriers = &barriers[..barriers[4..].find("###").map_or(barriers.len(), |i| i + 4)];
+        assert_eq!(barriers.lines().filter(|l| l.starts_with("- ")).count(), 4, "{barriers}");
+        assert!(diagnostics.contains("The sources' judgements beside the data"));
+        assert!(diagnostics.contains("88th place"), "the paper's judgement is quoted");
+        let (refs, defs) = md_notes(&md);
+        assert_eq!(defs, (1..=refs.len()).collect::<Vec<_>>());
+        assert_eq!(refs, defs.iter().copied().collect());
+
+        let html = render(&v, Format::Html);
+        assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ranks\""));
+        // Every source a note links to is in the bibliography.
+        let linked = strings_between(&html, "href=\"#src-", '"');
+        let entries = strings_between(&html, "id=\"src-", '"');
+        assert!(linked.is_subset(&entries), "{:?}", linked.difference(&entries).collect::<Vec<_>>());
+        for bad in ["<script", "src=\"http"] {
+            assert!(!html.contains(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -1,13 +1,18 @@
 //! Everything known about a pair of countries, gathered into one serialisable view: the
 //! JSON twin of the dyad page and the input of its HTML.
 
+use entente_analytics::compare::IndexSeries;
+use entente_analytics::diagnose::Diagnosis;
 use entente_analytics::timeline::SourceRef;
-use entente_analytics::{ClaimCheck, Indicators, Policy, Series, Summary, TimelineEntry, claims, indicators, timeline};
+use entente_analytics::{
+    AnalyticsError, ClaimCheck, Indicators, Policy, Series, Summary, TimelineEntry, claims, indicators, timeline,
+};
 use entente_cite::{Style, format, sort_for};
 use entente_model::Dyad;
 use entente_model::record::{Citation, Record, RecordKind, format_number};
 use entente_store::{EventFilter, RecordPage, Store};
 
+use crate::compare::{Analyses, Beside};
 use crate::search::SearchParams;
 use serde::Serialize;
 
@@ -52,6 +57,12 @@ pub struct DyadView {
     pub gdelt: Option<Series>,
     /// A search among the records this view shows, when one was asked for.
     pub search: Option<RecordSearch>,
+    /// The index of A in B over the years, when the store has data for it.
+    pub index: Option<IndexSeries>,
+    /// A set beside reference partners of B on the index, when the store has data for it.
+    pub comparison: Option<Beside>,
+    /// Strengths, weaknesses, barriers and prospects of A in B, beside the sources' judgements.
+    pub diagnosis: Option<Diagnosis>,
 }
 
 /// A search among a view's records: what was asked and what matched.
@@ -75,16 +86,44 @@ impl DyadView {
         ids.dedup();
         ids
     }
+
+    /// Adds the comparative analyses, and the sources they cite to the bibliography.
+    pub fn set_analyses(&mut self, store: &Store, analyses: Analyses) -> Result<(), AnalyticsError> {
+        let style = self.style.parse::<Style>().unwrap_or(Style::Gost);
+        let mut ids: Vec<String> = self.bibliography.iter().map(|b| b.id.clone()).collect();
+        let before = ids.len();
+        for id in crate::compare::source_ids(&analyses) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        if ids.len() > before {
+            self.bibliography = bibliography(store, &ids, style)?;
+        }
+        self.index = analyses.index;
+        self.comparison = analyses.comparison;
+        self.diagnosis = analyses.diagnosis;
+        Ok(())
+    }
+}
+
+/// The sources `ids` in the style's bibliography order.
+fn bibliography(store: &Store, ids: &[String], style: Style) -> Result<Vec<BibEntry>, AnalyticsError> {
+    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut sources = store.sources_by_id(&id_refs)?;
+    sort_for(style, &mut sources);
+    Ok(sources
+        .iter()
+        .map(|s| {
+            let f = format(s, style);
+            BibEntry { id: s.id.clone(), citation: f.plain(), html: f.html() }
+        })
+        .collect())
 }
 
 /// Gathers the dyad's timeline, the other records that bear on it, and the bibliography of
 /// everything cited.
-pub fn build(
-    store: &Store,
-    dyad: &Dyad,
-    lang: &str,
-    style: Style,
-) -> Result<DyadView, entente_analytics::AnalyticsError> {
+pub fn build(store: &Store, dyad: &Dyad, lang: &str, style: Style) -> Result<DyadView, AnalyticsError> {
     let t = timeline(store, dyad, &EventFilter::default(), lang, style)?;
     let mut records: Vec<RecordView> = Vec::new();
     let in_pair = |c: &Option<String>| c.as_deref().is_some_and(|c| c == dyad.a || c == dyad.b);
@@ -95,7 +134,7 @@ pub fn build(
     }
     // Claims have their own section, with verdicts; observations, the indicators'.
     for kind in [RecordKind::Programme, RecordKind::Actor] {
-        for r in store.records_of_kind(kind).map_err(entente_analytics::AnalyticsError::from)? {
+        for r in store.records_of_kind(kind).map_err(AnalyticsError::from)? {
             let relevant = match &r {
                 Record::Programme(p) => {
                     wanted.contains(&p.id) || (p.countries.contains(&dyad.a) && p.countries.contains(&dyad.b))
@@ -140,16 +179,7 @@ pub fn build(
             }
         }
     }
-    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let mut sources = store.sources_by_id(&id_refs).map_err(entente_analytics::AnalyticsError::from)?;
-    sort_for(style, &mut sources);
-    let bibliography = sources
-        .iter()
-        .map(|s| {
-            let f = format(s, style);
-            BibEntry { id: s.id.clone(), citation: f.plain(), html: f.html() }
-        })
-        .collect();
+    let bibliography = bibliography(store, &ids, style)?;
     Ok(DyadView {
         dyad: dyad.clone(),
         names: t.names,
@@ -163,10 +193,13 @@ pub fn build(
         claims,
         gdelt: None,
         search: None,
+        index: None,
+        comparison: None,
+        diagnosis: None,
     })
 }
 
-fn view(store: &Store, r: &Record, lang: &str, style: Style) -> Result<RecordView, entente_analytics::AnalyticsError> {
+fn view(store: &Store, r: &Record, lang: &str, style: Style) -> Result<RecordView, AnalyticsError> {
     let detail = match r {
         Record::Programme(p) => {
             let years = match (p.start, p.end) {
@@ -232,10 +265,6 @@ fn view(store: &Store, r: &Record, lang: &str, style: Style) -> Result<RecordVie
 }
 
 /// Citations with their sources formatted in `style`.
-pub fn source_refs(
-    store: &Store,
-    citations: &[Citation],
-    style: Style,
-) -> Result<Vec<SourceRef>, entente_analytics::AnalyticsError> {
+pub fn source_refs(store: &Store, citations: &[Citation], style: Style) -> Result<Vec<SourceRef>, AnalyticsError> {
     timeline::cite_all(store, citations, style)
 }

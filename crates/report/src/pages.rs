@@ -8,8 +8,13 @@ use entente_model::record::format_number;
 use entente_store::{DatasetInfo, DyadCount};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use entente_analytics::compare::{Direction, PartnerResult, ValueStatus};
+use entente_analytics::diagnose::{Fact, Finding};
+use entente_index::Scale;
+
+use crate::compare::{CATEGORIES, CompareView, dyad_href, interval_text, rank_rows, score_text, value_text};
 use crate::dyad::{DyadView, RecordSearch};
-use crate::i18n::{LANGS, tr};
+use crate::i18n::{LANGS, tr, tr_code};
 use crate::search::FACETS;
 use crate::svg;
 use crate::views::{CountryView, RecordDetail, SourcesView};
@@ -44,6 +49,9 @@ footer{border-top:1px solid #ddd;margin-top:30px;padding-top:8px;padding-bottom:
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px}dl.fields dt{font-weight:600;color:#444}dl.fields dd{margin:0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 pre.bibtex{background:#f4f6f8;padding:8px;overflow:auto;font-size:12.5px}
+ul.findings{list-style:none;padding-left:0}li.finding{border-left:3px solid #eee;padding-left:10px;margin-bottom:10px}
+.fact{margin-left:4px}form.compare label{margin-right:8px;white-space:nowrap}form.compare input[name=partners]{min-width:140px}
+code.sha256{font-size:12px;word-break:break-all}.no-data{color:#555;font-style:italic}
 ";
 
 /// The page shell: header with language switcher, main content, footer with the data's
@@ -105,6 +113,12 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
             button type="submit" { (tr(lang, "show")) }
             p.muted { (tr(lang, "any_name")) }
         }
+        h2 { (tr(lang, "compare_form")) }
+        form.focus method="get" action="/compare" {
+            input type="hidden" name="lang" value=(lang);
+            label { (tr(lang, "focus_country")) " " input name="focus" required placeholder="Kazakhstan" list="countries"; }
+            " " button type="submit" { (tr(lang, "compare_nav")) }
+        }
         h2 { (tr(lang, "dyads_with_data")) }
         @if dyads.is_empty() {
             p { (tr(lang, "no_events")) }
@@ -114,6 +128,8 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
                     li {
                         a href={"/dyad/" (d.a) "/" (d.b) "?lang=" (lang)} { (name(&d.a)) " – " (name(&d.b)) }
                         " · " a href={"/country/" (d.a) "?lang=" (lang)} { (d.a) } " · " a href={"/country/" (d.b) "?lang=" (lang)} { (d.b) }
+                        " · " span.compare { (tr(lang, "compare_nav")) ": "
+                            a href={"/compare/" (d.a) "?lang=" (lang)} { (d.a) } ", " a href={"/compare/" (d.b) "?lang=" (lang)} { (d.b) } }
                         " " span.muted { "(" (d.events) " " (tr(lang, "events")) ")" }
                     }
                 }
@@ -189,8 +205,12 @@ pub fn dyad(view: &DyadView) -> Markup {
         (svg::per_year(&t, lang))
         h2 { (tr(lang, "indicators")) }
         (indicators_section(view, lang))
+        h2 id="index" { (fill(tr(lang, "index_over_years"), &[("a", &view.dyad.a), ("b", &view.dyad.b)])) }
+        section.index { (index_section(view, lang)) }
         h2 { (tr(lang, "claims")) }
         (claims_section(view, lang))
+        h2 id="diagnostics" { (tr(lang, "diagnostics")) }
+        section.diagnostics { (diagnostics_section(view, lang)) }
         h2 { (tr(lang, "gdelt_series")) }
         @match &view.gdelt {
             Some(series) if series.rows.iter().any(|r| r.events > 0) => {
@@ -483,6 +503,7 @@ pub fn country(view: &CountryView, style: &str) -> Markup {
             }
         }
         h2 { (tr(lang, "partners")) }
+        p { a.compare href={"/compare/" (p.country) "?lang=" (lang)} { (tr(lang, "compare_nav")) } }
         @if p.partners.is_empty() {
             p { (tr(lang, "no_partners")) }
         } @else {
@@ -626,4 +647,327 @@ pub fn sources(view: &SourcesView) -> Markup {
         }
     };
     layout(lang, tr(lang, "sources_page"), "/sources", &format!("/sources.json?lang={lang}&style={}", view.style), body)
+}
+
+/// `template` with `{key}` replaced by each value.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |t, (k, v)| t.replace(&format!("{{{k}}}"), v))
+}
+
+/// A country's partners compared on the index: the ranking with its chart, the method and
+/// configuration, the indicators left out, the sensitivity, and every value with its source.
+pub fn compare(view: &CompareView) -> Markup {
+    let c = &view.comparison;
+    let lang = view.lang.as_str();
+    let path = format!("/compare/{}", c.focus);
+    let dir = match c.direction {
+        Direction::In => "in",
+        Direction::Out => "out",
+    };
+    let other = if dir == "in" { "out" } else { "in" };
+    let z = entente_index::scale(c.normalisation, c.aggregation);
+    let labels: Vec<(&str, &str)> = c.indicators.iter().map(|i| (i.key.as_str(), i.label.as_str())).collect();
+    let label = |key: &str| labels.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key).to_string();
+    let dim_label = |key: &str| c.dimensions.iter().find(|d| d.key == key).map(|d| d.label.clone()).unwrap_or_default();
+    let href = |p: &PartnerResult| format!("{}?lang={lang}", dyad_href(c.direction, &c.focus, &p.partner));
+    let rows = rank_rows(&c.partners, c.ranked, |p| Some(href(p)), "");
+    let asked = &view.asked;
+    let body = html! {
+        h1 { (fill(tr(lang, "compare_title"), &[("country", &c.focus_name)])) }
+        p.muted {
+            (fill(tr(lang, if dir == "in" { "direction_in" } else { "direction_out" }), &[("code", &c.focus)]))
+            " · " a href={(path) "?lang=" (lang) "&direction=" (other) "&year=" (c.year)} { (tr(lang, "other_direction")) }
+            " · " a href={"/country/" (c.focus) "?lang=" (lang)} { (c.focus_name) }
+        }
+        p { (fill(tr(lang, "universe"), &[
+            ("n", &c.universe.to_string()), ("year", &c.year.to_string()), ("m", &c.ranked.to_string()),
+            ("cov", &format!("{:.0}", c.min_coverage * 100.0)),
+        ])) }
+        form.compare method="get" action=(path) {
+            input type="hidden" name="lang" value=(lang);
+            label { (tr(lang, "direction")) " "
+                select name="direction" {
+                    option value="in" selected[dir == "in"] { (tr(lang, "dir_in_short")) }
+                    option value="out" selected[dir == "out"] { (tr(lang, "dir_out_short")) }
+                } }
+            " " label { (tr(lang, "year")) " " input type="number" name="year" min="1800" max="2200" value=(c.year); }
+            " " label { (tr(lang, "partners_param")) " " input name="partners" value=(asked.partners.join(",")) placeholder="FRA,KOR"; }
+            " " label { (tr(lang, "top")) " " input type="number" name="top" min="1" max="500" value=[asked.top]; }
+            " " button type="submit" { (tr(lang, "show")) }
+        }
+        @if !view.not_compared.is_empty() {
+            p.muted.not-compared { (fill(tr(lang, "not_compared"), &[("year", &c.year.to_string()), ("list", &view.not_compared.join(", "))])) }
+        }
+        h2 id="ranking" { (tr(lang, "ranking")) }
+        p.muted { (tr(lang, "ranks_note")) }
+        (svg::ranks(&rows, tr(lang, "chart_ranks"), lang))
+        div style="overflow-x:auto" {
+            table.ranking {
+                thead { tr {
+                    th.num { (tr(lang, "rank")) } th { (tr(lang, "partner")) } th.num { (tr(lang, "index_score")) }
+                    th.num { (tr(lang, "rank_interval")) } th.num { (tr(lang, "median_rank")) } th.num { (tr(lang, "coverage")) }
+                    @for d in &c.dimensions { th.num title={(tr(lang, "weight")) " " (format!("{:.0} %", d.weight * 100.0))} { (d.label) } }
+                } }
+                tbody {
+                    @for p in &c.partners {
+                        tr data-partner=(p.partner) {
+                            td.num { @match p.rank { Some(r) => { (r) } None => { span.muted title=(tr(lang, "unranked")) { "–" } } } }
+                            td { a href=(href(p)) { (p.name) } " " span.muted { (p.partner) } }
+                            td.num { (score_text(p.score, z)) }
+                            td.num { (interval_text(p)) }
+                            td.num { (p.rank_median.map(value_text).unwrap_or_else(|| "–".into())) }
+                            td.num { (format!("{:.0} %", p.coverage * 100.0)) }
+                            @for d in &c.dimensions { td.num { (score_text(p.dimensions.get(&d.key).copied().flatten(), z)) } }
+                        }
+                    }
+                }
+            }
+        }
+        h2 id="method" { (tr(lang, "method")) }
+        p { (tr(lang, "method_text")) }
+        dl.fields.config {
+            dt { (tr(lang, "configuration")) } dd { (c.config.name) " " (c.config.version) }
+            dt { "SHA-256" } dd { code.sha256 { (c.config.sha256) } }
+            dt { (tr(lang, "normalisation")) } dd { (c.normalisation.as_str()) }
+            dt { (tr(lang, "aggregation")) } dd { (c.aggregation.as_str()) }
+            dt { (tr(lang, "min_coverage")) } dd { (format!("{:.0} %", c.min_coverage * 100.0)) }
+            dt { (tr(lang, "draws")) } dd.draws { (c.draws) }
+            dt { (tr(lang, "seed")) } dd.seed { (c.seed) }
+        }
+        p.muted { (fill(tr(lang, "effects"), &[
+            ("n", &format!("{:.0}", c.normalisation_effect * 100.0)), ("a", &format!("{:.0}", c.aggregation_effect * 100.0)),
+        ])) }
+        h2 id="indicators" { (tr(lang, "indicators")) }
+        table.indicators {
+            thead { tr { th { (tr(lang, "indicator")) } th { (tr(lang, "dimension")) } th.num { (tr(lang, "weight")) } th.num { (tr(lang, "with_values")) } } }
+            tbody {
+                @for i in &c.indicators {
+                    tr data-indicator=(i.key) {
+                        td { (i.label) br; span.muted { code { (i.key) } } }
+                        td { (dim_label(&i.dimension)) }
+                        td.num { (format!("{:.1} %", i.weight * 100.0)) }
+                        td.num { (i.units) }
+                    }
+                }
+            }
+        }
+        h3 id="left-out" { (tr(lang, "left_out")) }
+        @let left_out: Vec<_> = c.indicators.iter().filter(|i| i.excluded.is_some()).collect();
+        @if left_out.is_empty() {
+            p { (tr(lang, "left_out_none")) }
+        } @else {
+            ul.left-out { @for i in left_out { li { b { (i.label) } " (" code { (i.key) } "): " (i.excluded.clone().unwrap_or_default()) } } }
+        }
+        h2 id="sensitivity" { (tr(lang, "sensitivity")) }
+        @if c.sensitivity.is_empty() {
+            p.muted { "—" }
+        } @else {
+            p.muted { (tr(lang, "sensitivity_intro")) }
+            table.sensitivity {
+                thead { tr { th { (tr(lang, "indicator")) } th.num { (tr(lang, "weight_rank_correlation")) } th.num { (tr(lang, "removal_shift")) } } }
+                tbody {
+                    @for s in &c.sensitivity {
+                        tr { td { (label(&s.indicator)) br; span.muted { code { (s.indicator) } } }
+                            td.num { (format!("{:+.2}", s.weight_rank_correlation)) } td.num { (format!("{:.2}", s.removal_rank_shift)) } }
+                    }
+                }
+            }
+        }
+        h2 id="values" { (tr(lang, "values_sources")) }
+        @for p in &c.partners {
+            details.values data-partner=(p.partner) {
+                summary { b { (p.name) } " " span.muted { (p.partner) } }
+                table {
+                    thead { tr { th { (tr(lang, "indicator")) } th.num { (tr(lang, "value")) } th { (tr(lang, "period")) } th { (tr(lang, "status")) } th { (tr(lang, "sources")) } } }
+                    tbody {
+                        @for i in &c.indicators {
+                            @if let Some(cell) = p.evidence.get(&i.key) {
+                                tr {
+                                    td { (i.label) }
+                                    td.num { (cell.value.map(value_text).unwrap_or_else(|| "–".into())) }
+                                    td { (cell.period.clone().unwrap_or_default()) }
+                                    td { (tr_code(lang, "value", value_status(cell.status))) }
+                                    td.cite {
+                                        @if let Some(s) = &cell.source {
+                                            a href={"/record/" (s.source_id) "?lang=" (lang)} { (s.citation) } ", " (s.locator)
+                                        } @else if let Some(d) = &cell.dataset { (d) }
+                                        @if !cell.records.is_empty() { br; (record_links(&cell.records, lang)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let title = fill(tr(lang, "compare_title"), &[("country", &c.focus_name)]);
+    let mut json = format!("{path}.json?lang={lang}&direction={dir}&year={}", c.year);
+    if !asked.partners.is_empty() {
+        json.push_str(&format!("&partners={}", asked.partners.join(",")));
+    }
+    if let Some(t) = asked.top {
+        json.push_str(&format!("&top={t}"));
+    }
+    layout(lang, &title, &path, &json, body)
+}
+
+/// The code of a value's status, as the analytics crate writes it.
+fn value_status(s: ValueStatus) -> &'static str {
+    match s {
+        ValueStatus::Observed => "observed",
+        ValueStatus::ZeroByRule => "zero_by_rule",
+        ValueStatus::Missing => "missing",
+        ValueStatus::Excluded => "excluded",
+    }
+}
+
+/// Links to the records a figure was computed from: the first few, then how many more.
+fn record_links(ids: &[String], lang: &str) -> Markup {
+    const SHOWN: usize = 5;
+    html! {
+        span.muted.records {
+            @for (i, id) in ids.iter().take(SHOWN).enumerate() {
+                @if i > 0 { ", " }
+                a href={"/record/" (id) "?lang=" (lang)} { (id) }
+            }
+            @if ids.len() > SHOWN { " … (" (ids.len()) ")" }
+        }
+    }
+}
+
+/// The dyad page's index of A in B over the years, with A beside reference partners.
+fn index_section(view: &DyadView, lang: &str) -> Markup {
+    let Some(s) = &view.index else {
+        return html! { p.no-data { (tr(lang, "index_no_data")) } };
+    };
+    // The series uses the configuration's own choices, as the comparison beside it does.
+    let scale = view.comparison.as_ref().map_or(Scale::Points, |c| c.scale);
+    let rows: Vec<svg::RankRow> = s
+        .years
+        .iter()
+        .filter_map(|y| {
+            let p = &y.result;
+            Some(svg::RankRow {
+                label: y.year.to_string(),
+                href: Some(format!("/compare/{}?lang={lang}&direction=in&year={}", s.b, y.year)),
+                rank: p.rank,
+                median: p.rank_median?,
+                p05: p.rank_p05?,
+                p95: p.rank_p95?,
+                of: y.ranked,
+                highlight: false,
+            })
+        })
+        .collect();
+    html! {
+        p.muted { (fill(tr(lang, "index_intro"), &[("a", &s.names[0]), ("b", &s.names[1])])) }
+        (svg::ranks(&rows, &fill(tr(lang, "index_over_years"), &[("a", &s.a), ("b", &s.b)]), lang))
+        table.index {
+            thead { tr { th { (tr(lang, "year")) } th.num { (tr(lang, "index_score")) } th.num { (tr(lang, "rank")) }
+                th.num { (tr(lang, "rank_interval")) } th.num { (tr(lang, "partners")) } th.num { (tr(lang, "coverage")) } } }
+            tbody {
+                @for y in &s.years {
+                    tr data-year=(y.year) {
+                        td { a href={"/compare/" (s.b) "?lang=" (lang) "&direction=in&year=" (y.year)} { (y.year) } }
+                        td.num { (score_text(y.result.score, scale)) }
+                        td.num { @match y.result.rank { Some(r) => { (r) " / " (y.ranked) } None => { span.muted title=(tr(lang, "unranked")) { "–" } } } }
+                        td.num { (interval_text(&y.result)) }
+                        td.num { (y.universe) }
+                        td.num { (format!("{:.0} %", y.result.coverage * 100.0)) }
+                    }
+                }
+            }
+        }
+        @if !s.no_data.is_empty() {
+            p.muted { (tr(lang, "years_no_data")) " " (s.no_data.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")) }
+        }
+        @if let Some(c) = &view.comparison {
+            h3 { (fill(tr(lang, "beside"), &[("year", &c.year.to_string())])) }
+            @let z = c.scale;
+            table.beside {
+                thead { tr { th { (tr(lang, "partner")) } th.num { (tr(lang, "rank")) } th.num { (tr(lang, "rank_interval")) } th.num { (tr(lang, "index_score")) }
+                    @for d in &c.dimensions { th.num { (d.label) } } } }
+                tbody {
+                    @for p in &c.partners {
+                        tr data-partner=(p.partner) {
+                            td { @if p.partner == c.a { b { (p.name) } } @else { a href={"/dyad/" (p.partner) "/" (c.b) "?lang=" (lang)} { (p.name) } } }
+                            td.num { (p.rank.map(|r| r.to_string()).unwrap_or_else(|| "–".into())) " / " (c.ranked) }
+                            td.num { (interval_text(p)) }
+                            td.num { (score_text(p.score, z)) }
+                            @for d in &c.dimensions { td.num { (score_text(p.dimensions.get(&d.key).copied().flatten(), z)) } }
+                        }
+                    }
+                }
+            }
+            p.muted { (tr(lang, if c.references == "paper" { "references_paper" } else { "references_best" }))
+                " " a href={"/compare/" (c.b) "?lang=" (lang) "&year=" (c.year)} { (tr(lang, "compare_nav")) } }
+        }
+        p.muted.config { (tr(lang, "configuration")) ": " (s.config.name) " " (s.config.version) " · SHA-256 " code { (s.config.sha256) }
+            " · " (tr(lang, "draws")) " " (s.draws) " · " (tr(lang, "seed")) " " (s.seed) }
+    }
+}
+
+/// The dyad page's diagnosis: findings by category, each with its status and evidence, then
+/// the sources' judgements beside what the data says.
+fn diagnostics_section(view: &DyadView, lang: &str) -> Markup {
+    let Some(d) = &view.diagnosis else {
+        return html! { p.no-data { (tr(lang, "diagnosis_no_data")) } };
+    };
+    let rules = format!("{} {}", d.rules.name, d.rules.version);
+    html! {
+        p.muted { (fill(tr(lang, "diagnostics_intro"), &[("rules", &rules), ("a", &d.a), ("b", &d.b), ("year", &d.year.to_string())]))
+            " SHA-256 " code { (d.rules.sha256) } }
+        @for cat in CATEGORIES {
+            @let findings: Vec<&Finding> = d.findings.iter().filter(|f| f.category == cat).collect();
+            @if !findings.is_empty() {
+                h3 { (tr_code(lang, "categories", cat)) }
+                ul.findings data-category=(cat) {
+                    @for f in findings {
+                        li.finding data-status=(f.status.as_str()) data-rule=(f.rule) {
+                            span class={"verdict " (f.status.as_str())} { (tr_code(lang, "status", f.status.as_str())) }
+                            " " span.muted { (tr_code(lang, "topic", &f.topic)) } " · " (f.sentence)
+                            @for e in &f.evidence { (fact_line(e, lang)) }
+                            div.muted { (tr(lang, "why")) ": " (f.why) " " span.rule { "[" (f.rule) "]" } }
+                        }
+                    }
+                }
+            }
+        }
+        h3 id="judgements" { (tr(lang, "judgements")) }
+        @if d.judgements.is_empty() {
+            p { (tr(lang, "no_judgements")) }
+        } @else {
+            table.judgements {
+                thead { tr { th { (tr(lang, "category")) } th { (tr(lang, "topic")) } th { (tr(lang, "source_says")) } th { (tr(lang, "data_says")) } } }
+                tbody {
+                    @for j in &d.judgements {
+                        tr id={"judgement-" (j.claim)} {
+                            td { (tr_code(lang, "category", &j.category)) }
+                            td { (tr_code(lang, "topic", &j.topic)) }
+                            td { q { (j.text) } (sources_cell(&j.sources)) }
+                            td { span class={"verdict " (j.data.as_str())} { (tr_code(lang, "status", j.data.as_str())) }
+                                @if j.findings.is_empty() { br; span.muted { (tr(lang, "no_rule_on_topic")) } }
+                                @for (rule, status) in &j.findings { br; span.muted { (rule) ": " (tr_code(lang, "status", status.as_str())) } } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One figure a finding rests on, with its source or the records it was counted from.
+fn fact_line(e: &Fact, lang: &str) -> Markup {
+    html! {
+        div.cite.fact {
+            code { (e.name) } " = " (value_text(e.value))
+            @if let Some(of) = e.of { " / " (of) }
+            @if let Some(p) = &e.period { " (" (p) ")" }
+            @if let Some(s) = &e.source {
+                " · " a href={"#src-" (s.source_id)} { (s.source_id) } ", " (s.locator)
+            }
+            @if !e.records.is_empty() { " · " (record_links(&e.records, lang)) }
+        }
+    }
 }

@@ -312,3 +312,95 @@ pub fn flows(flows: &[Flow], lang: &str) -> Markup {
         }
     }
 }
+
+/// One row of a rank chart: a partner (or a year) with its rank's median and 5–95 % interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankRow {
+    pub label: String,
+    /// Where the row's label links to, if anywhere.
+    pub href: Option<String>,
+    /// The rank under the configuration's own choices.
+    pub rank: Option<usize>,
+    pub median: f64,
+    pub p05: f64,
+    pub p95: f64,
+    /// Among how many the rank is taken.
+    pub of: usize,
+    /// Drawn in the accent colour (the dyad's own country among its peers).
+    pub highlight: bool,
+}
+
+/// Ranks with their Monte Carlo intervals, one row each: a bar from the 5th to the 95th
+/// percentile and a dot at the median, rank 1 on the left. Rows without a rank are left out
+/// by the caller; every mark has a hover title.
+pub fn ranks(rows: &[RankRow], title: &str, lang: &str) -> Markup {
+    const ROW: i32 = 24;
+    const TOP: i32 = 30;
+    const LABEL_W: i32 = 190;
+    const PLOT_W: i32 = 560;
+    let width = LABEL_W + PLOT_W + 30;
+    let height = TOP + ROW * rows.len().max(1) as i32 + 34;
+    let max = rows.iter().map(|r| r.of.max(r.p95.ceil() as usize)).max().unwrap_or(1).max(2);
+    let x = |rank: f64| LABEL_W + 10 + (((rank - 1.0) / (max as f64 - 1.0)) * f64::from(PLOT_W - 20)).round() as i32;
+    let step = match max {
+        0..=12 => 1,
+        13..=30 => 5,
+        31..=80 => 10,
+        _ => 25,
+    };
+    let ticks: Vec<usize> = std::iter::once(1).chain((step..=max).step_by(step).filter(|t| *t > 1)).collect::<Vec<_>>();
+    let bottom = TOP + ROW * rows.len().max(1) as i32;
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="chart ranks" width=(width) height=(height)
+            viewBox={"0 0 " (width) " " (height)} role="img" aria-label=(title) {
+            title { (title) }
+            style { "text{font:12px system-ui,sans-serif;fill:#222}.axis{font-size:11px;fill:#555}.hl{font-weight:700}a:hover text{text-decoration:underline}" }
+            text.axis x=(LABEL_W + 10) y="14" { (tr(lang, "rank_axis")) }
+            @for t in &ticks {
+                line x1=(x(*t as f64)) y1=(TOP - 6) x2=(x(*t as f64)) y2=(bottom) stroke="#e4e4e4" stroke-width="1" {}
+                text.axis x=(x(*t as f64)) y=(bottom + 14) text-anchor="middle" { (t) }
+            }
+            @if rows.is_empty() {
+                text x=(LABEL_W + 10) y=(TOP + 16) { (tr(lang, "no_data")) }
+            }
+            @for (i, r) in rows.iter().enumerate() {
+                @let y = TOP + ROW * i as i32 + ROW / 2;
+                @let colour = if r.highlight { "#d95f02" } else { "#1f6fb4" };
+                @let hover = format!(
+                    "{}: {} {} · {} {} · 5–95 %: {}–{} · {} {}",
+                    r.label,
+                    tr(lang, "rank"),
+                    r.rank.map(|n| n.to_string()).unwrap_or_else(|| "–".into()),
+                    tr(lang, "median_rank"),
+                    format_rank(r.median),
+                    format_rank(r.p05),
+                    format_rank(r.p95),
+                    tr(lang, "of_partners"),
+                    r.of
+                );
+                g {
+                    title { (hover) }
+                    @if i % 2 == 0 {
+                        rect x="0" y=(y - ROW / 2) width=(width) height=(ROW) fill="#f7f7f7" {}
+                    }
+                    @match &r.href {
+                        Some(href) => {
+                            a href=(href) {
+                                text.hl[r.highlight] x=(LABEL_W) y=(y + 4) text-anchor="end" { (truncate(&r.label, 26)) }
+                            }
+                        }
+                        None => { text.hl[r.highlight] x=(LABEL_W) y=(y + 4) text-anchor="end" { (truncate(&r.label, 26)) } }
+                    }
+                    rect x=(x(r.p05)) y=(y - 4) width=((x(r.p95) - x(r.p05)).max(2)) height="8" rx="3"
+                        fill=(colour) fill-opacity="0.35" {}
+                    circle cx=(x(r.median)) cy=(y) r="5.5" fill=(colour) {}
+                }
+            }
+        }
+    }
+}
+
+/// A rank or percentile as printed: whole numbers without decimals.
+fn format_rank(v: f64) -> String {
+    entente_model::record::format_number((v * 10.0).round() / 10.0)
+}

@@ -14,10 +14,12 @@
 
 mod browse;
 mod gdelt;
+mod partners;
 mod schema;
 
 pub use browse::{RecordPage, RecordQuery, RecordSummary};
 pub use gdelt::{GdeltFile, GdeltImport, GdeltPart, GdeltReject};
+pub use partners::Party;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -12,12 +12,14 @@ use entente_analytics::{By, Policy, SeriesQuery, claims, indicators, timeline};
 use entente_cite::Style;
 use entente_model::record::RecordKind;
 use entente_model::{CountryTable, Dyad};
+use entente_report::compare::{Asked, CompareView};
 use entente_report::search::SearchParams;
 use entente_report::{dyad_view, views};
 use entente_store::{EventFilter, WriteMode};
 use serde_json::{Value, json};
 
 use crate::AppState;
+use crate::analyses::{CompareParams, IndexParams};
 use crate::error::ApiError;
 use crate::respond::{Wants, tabular};
 
@@ -225,7 +227,7 @@ pub(crate) async fn dyad_timeline(
 }
 
 /// Values of a repeatable parameter, repeated or comma-separated.
-fn list(pairs: &[(String, String)], key: &str) -> Vec<String> {
+pub(crate) fn list(pairs: &[(String, String)], key: &str) -> Vec<String> {
     pairs
         .iter()
         .filter(|(k, _)| k == key)
@@ -499,4 +501,106 @@ pub(crate) async fn update_record(
         })
         .await?;
     Ok(axum::Json(outcome).into_response())
+}
+
+/// A partner's figures as one flat row: ranks, scores, then dimensions and raw indicators
+/// (nested, so the CSV twin names them `dimensions.<key>` and `indicators.<key>`).
+fn partner_row(p: &entente_analytics::compare::PartnerResult) -> Value {
+    json!({
+        "partner": p.partner, "name": p.name, "score": p.score, "rank": p.rank,
+        "rank_median": p.rank_median, "rank_p05": p.rank_p05, "rank_p95": p.rank_p95,
+        "score_p05": p.score_p05, "score_p95": p.score_p95, "coverage": p.coverage,
+        "dimensions": p.dimensions, "indicators": p.indicators,
+    })
+}
+
+pub(crate) async fn country_compare(
+    State(state): State<Arc<AppState>>,
+    UrlPath(code): UrlPath<String>,
+    Query(q): Pairs,
+    wants: Wants,
+) -> Result<Response, Api> {
+    let p = CompareParams::parse(&code, &q)?;
+    let c = crate::analyses::comparison(&state, &p).await?;
+    let asked = Asked { year: p.year, partners: p.partners.clone(), top: p.top };
+    let view = CompareView::new((*c).clone(), p.lang, asked);
+    let rows: Vec<Value> = view.comparison.partners.iter().map(partner_row).collect();
+    let mut body = serde_json::to_value(&view).map_err(|e| ApiError::internal(e.to_string()))?;
+    body["rows"] = Value::Array(rows);
+    let direction = match p.direction {
+        entente_analytics::compare::Direction::In => "in",
+        entente_analytics::compare::Direction::Out => "out",
+    };
+    tabular(wants, &format!("compare-{}-{direction}-{}", p.focus, view.comparison.year), body)
+}
+
+pub(crate) async fn dyad_index(
+    State(state): State<Arc<AppState>>,
+    UrlPath((a, b)): UrlPath<(String, String)>,
+    Query(q): Pairs,
+    wants: Wants,
+) -> Result<Response, Api> {
+    let dyad = dyad_of(&a, &b)?;
+    let p = IndexParams::parse(&q)?;
+    let s = crate::analyses::index(&state, &dyad, &p).await?;
+    let rows: Vec<Value> = s
+        .years
+        .iter()
+        .map(|y| {
+            let mut row = json!({ "year": y.year, "a": s.a, "b": s.b, "universe": y.universe, "ranked": y.ranked });
+            if let (Value::Object(row), Value::Object(more)) = (&mut row, partner_row(&y.result)) {
+                row.extend(more.into_iter().filter(|(k, _)| k != "partner" && k != "name"));
+            }
+            row
+        })
+        .collect();
+    let mut body = serde_json::to_value(&*s).map_err(|e| ApiError::internal(e.to_string()))?;
+    body["rows"] = Value::Array(rows);
+    tabular(wants, &format!("index-{}-{}", dyad.a, dyad.b), body)
+}
+
+/// A finding's evidence in one line: each figure with its period and source.
+fn evidence_line(f: &entente_analytics::diagnose::Finding) -> String {
+    f.evidence
+        .iter()
+        .map(|e| {
+            let mut s = format!("{} = {}", e.name, entente_report::compare::value_text(e.value));
+            if let Some(of) = e.of {
+                s.push_str(&format!(" / {of}"));
+            }
+            if let Some(p) = &e.period {
+                s.push_str(&format!(" ({p})"));
+            }
+            if let Some(src) = &e.source {
+                s.push_str(&format!(" [{}: {}]", src.source_id, src.locator));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub(crate) async fn dyad_diagnose(
+    State(state): State<Arc<AppState>>,
+    UrlPath((a, b)): UrlPath<(String, String)>,
+    Query(q): Pairs,
+    wants: Wants,
+) -> Result<Response, Api> {
+    let (lang, style) = (lang(&q), style(&q, false)?);
+    let dyad = dyad_of(&a, &b)?;
+    let year = crate::analyses::bounded(&q, "year", crate::analyses::YEARS)?;
+    let d = crate::analyses::diagnosis(&state, &dyad, year, lang, style).await?;
+    let rows: Vec<Value> = d
+        .findings
+        .iter()
+        .map(|f| {
+            json!({
+                "rule": f.rule, "category": f.category, "topic": f.topic, "status": f.status,
+                "sentence": f.sentence, "evidence": evidence_line(f), "why": f.why,
+            })
+        })
+        .collect();
+    let mut body = serde_json::to_value(&*d).map_err(|e| ApiError::internal(e.to_string()))?;
+    body["rows"] = Value::Array(rows);
+    tabular(wants, &format!("diagnose-{}-{}-{}", dyad.a, dyad.b, d.year), body)
 }

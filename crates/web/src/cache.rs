@@ -2,7 +2,10 @@
 //! function of the stored data and the address (path and query), so an answer computed at
 //! one generation is served again until any committed write (an API write, a dataset load or
 //! a GDELT import from another process) moves the counter. Only successful GETs are kept.
+//! Beside the answers, values computed for them (analyses shared by several routes) are
+//! kept the same way.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -65,6 +68,43 @@ impl ResponseCache {
     }
 }
 
+/// The most computed values kept at once (a focus country's gathered records, a dyad's
+/// analyses, a comparison); past it, older generations go first, then everything.
+const VALUES: usize = 64;
+
+/// Values computed for answers, kept by key until the store's generation moves, so that the
+/// pages and API routes built on the same analysis (a dyad page in any language or with any
+/// search, its JSON twin, the index and diagnosis routes) compute it once.
+#[derive(Default)]
+pub(crate) struct Computed {
+    inner: Mutex<HashMap<String, (i64, Value)>>,
+}
+
+/// A computed value of any type, shared by the answers that use it.
+type Value = Arc<dyn Any + Send + Sync>;
+
+impl Computed {
+    pub(crate) fn get<T: Any + Send + Sync>(&self, key: &str, generation: i64) -> Option<Arc<T>> {
+        let kept = self.inner.lock().ok()?;
+        let (g, value) = kept.get(key)?;
+        if *g != generation {
+            return None;
+        }
+        Arc::clone(value).downcast::<T>().ok()
+    }
+
+    pub(crate) fn put<T: Any + Send + Sync>(&self, key: String, generation: i64, value: Arc<T>) {
+        let Ok(mut kept) = self.inner.lock() else { return };
+        if kept.len() >= VALUES {
+            kept.retain(|_, (g, _)| *g == generation);
+            if kept.len() >= VALUES {
+                kept.clear();
+            }
+        }
+        kept.insert(key, (generation, value));
+    }
+}
+
 /// The middleware: serves a kept answer of the current generation, or computes, keeps and
 /// serves a new one.
 pub(crate) async fn layer(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
@@ -118,5 +158,19 @@ mod tests {
         assert!(cache.get("/c", 2).is_some());
         let kept = cache.inner.lock().unwrap();
         assert!(kept.bytes <= BUDGET && kept.bytes == kept.entries.values().map(|e| e.body.len()).sum::<usize>());
+    }
+
+    #[test]
+    fn computed_values_are_kept_per_generation_and_type() {
+        let computed = Computed::default();
+        computed.put("a".into(), 1, Arc::new(42_u32));
+        assert_eq!(computed.get::<u32>("a", 1).as_deref(), Some(&42));
+        assert!(computed.get::<u32>("a", 2).is_none(), "an older generation's value was served");
+        assert!(computed.get::<String>("a", 1).is_none(), "a value of another type was served");
+        for i in 0..VALUES {
+            computed.put(format!("k{i}"), 2, Arc::new(i));
+        }
+        assert!(computed.get::<u32>("a", 1).is_none(), "older generations go first");
+        assert!(computed.inner.lock().unwrap().len() <= VALUES);
     }
 }

@@ -7,12 +7,14 @@ use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use entente_analytics::{By, SeriesQuery};
+use entente_report::compare::{Asked, CompareView};
 use entente_report::dyad::RecordSearch;
 use entente_report::search::SearchParams;
 use entente_report::{DyadView, dyad_view, pages, views};
 use serde_json::json;
 
 use crate::AppState;
+use crate::analyses::CompareParams;
 use crate::api::{Pairs, country, dyad_of, lang, param, style};
 use crate::error::ApiError;
 
@@ -53,7 +55,8 @@ pub(crate) async fn dyad_form(Query(q): Pairs) -> Result<Response, ApiError> {
     Ok(Redirect::to(&format!("/dyad/{a}/{b}?lang={lang}")).into_response())
 }
 
-/// A pair's view with its GDELT series and a record search from the query string.
+/// A pair's view with its GDELT series, its index and diagnosis, and a record search from the
+/// query string.
 pub(crate) async fn full_dyad_view(
     state: &Arc<AppState>,
     a: &str,
@@ -66,12 +69,14 @@ pub(crate) async fn full_dyad_view(
     let style = style(q, false).map_err(fail)?;
     let dyad = dyad_of(a, b).map_err(fail)?;
     let params = SearchParams::parse(q, 25).map_err(|m| fail(ApiError::bad_request("bad_parameter", m)))?;
+    let analyses = crate::analyses::dyad_analyses(state, &dyad, lang, style).await.map_err(fail)?;
     let for_view = dyad.clone();
     let mut view = state
         .with_store(move |s| {
             let mut view = dyad_view(s, &for_view, lang, style)?;
             let results = s.browse(&params.to_query(Some(view.record_ids())))?;
             view.search = Some(RecordSearch { params, results });
+            view.set_analyses(s, (*analyses).clone())?;
             Ok(view)
         })
         .await
@@ -90,6 +95,29 @@ pub(crate) async fn dyad(
     let (b, json) = twin(b);
     let view = full_dyad_view(&state, &a, &b, &q, json).await?;
     Ok(if json { axum::Json(view).into_response() } else { html(pages::dyad(&view).into_string()) })
+}
+
+/// The home page's form: a country by any name in, the canonical comparison address out.
+pub(crate) async fn compare_form(Query(q): Pairs) -> Result<Response, ApiError> {
+    let lang = lang(&q);
+    let code = country(param(&q, "focus").unwrap_or("")).map_err(|e| e.in_lang(lang))?;
+    Ok(Redirect::to(&format!("/compare/{code}?lang={lang}")).into_response())
+}
+
+/// A country's partners compared on the index; its JSON twin is the comparison.
+pub(crate) async fn compare_page(
+    State(state): State<Arc<AppState>>,
+    UrlPath(focus): UrlPath<String>,
+    Query(q): Pairs,
+) -> Result<Response, ApiError> {
+    let (focus, json) = twin(focus);
+    let lang = lang(&q);
+    let fail = |e: ApiError| e.in_json(json).in_lang(lang);
+    let p = CompareParams::parse(&focus, &q).map_err(fail)?;
+    let c = crate::analyses::comparison(&state, &p).await.map_err(fail)?;
+    let asked = Asked { year: p.year, partners: p.partners, top: p.top };
+    let view = CompareView::new((*c).clone(), lang, asked);
+    Ok(if json { axum::Json(view).into_response() } else { html(pages::compare(&view).into_string()) })
 }
 
 pub(crate) async fn country_page(

@@ -7,6 +7,7 @@
 //! on tokio's blocking threads. Successful reads are kept in memory until the store's
 //! generation moves (`cache`).
 
+mod analyses;
 mod api;
 mod cache;
 mod dashboard;
@@ -54,6 +55,10 @@ struct AppState {
     engine: tokio::sync::Mutex<Option<CachedEngine>>,
     token: Option<String>,
     cache: cache::ResponseCache,
+    computed: cache::Computed,
+    /// The index configuration and diagnostic rules the comparisons use (the bundled ones).
+    config: Arc<entente_index::Config>,
+    rules: Arc<entente_analytics::diagnose::Rules>,
 }
 
 /// The query engine over a given set of committed parts.
@@ -81,6 +86,23 @@ impl AppState {
         let engine = Engine::new(lake).await.map_err(|e| ApiError::internal(e.to_string()))?;
         *cached = Some(CachedEngine { parts_key: key, engine: engine.clone() });
         Ok(engine)
+    }
+
+    /// The value under `key` computed at the store's current generation, computing it with
+    /// `compute` when it is not kept.
+    async fn memo<T, F, Fut>(self: &Arc<Self>, key: String, compute: F) -> Result<Arc<T>, ApiError>
+    where
+        T: std::any::Any + Send + Sync,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        let generation = self.with_store(|s| Ok(s.generation()?)).await?;
+        if let Some(v) = self.computed.get::<T>(&key, generation) {
+            return Ok(v);
+        }
+        let v = Arc::new(compute().await?);
+        self.computed.put(key, generation, Arc::clone(&v));
+        Ok(v)
     }
 
     /// Runs `f` with a store connection on a blocking thread.
@@ -147,6 +169,9 @@ pub fn router(data: &Path, options: Options) -> Router {
         engine: tokio::sync::Mutex::new(None),
         token: options.token,
         cache: cache::ResponseCache::default(),
+        computed: cache::Computed::default(),
+        config: Arc::new(entente_index::Config::bundled()),
+        rules: Arc::new(entente_analytics::diagnose::Rules::bundled()),
     });
     let api = openapi::routes()
         .method_not_allowed_fallback(dashboard::method_not_allowed)
@@ -157,6 +182,8 @@ pub fn router(data: &Path, options: Options) -> Router {
         .route("/dyad", get(dashboard::dyad_form))
         .route("/dyad/{a}/{b}", get(dashboard::dyad))
         .route("/country/{code}", get(dashboard::country_page))
+        .route("/compare", get(dashboard::compare_form))
+        .route("/compare/{focus}", get(dashboard::compare_page))
         .route("/record/{id}", get(dashboard::record_page))
         .route("/sources", get(dashboard::sources_page))
         .route("/sources.json", get(dashboard::sources_json))

@@ -88,6 +88,41 @@ const SOURCE_STYLE: Param = Param {
     values: &["gost", "apa", "bibtex", "csl-json"],
     ..query("style", "string", "gost or apa (formatted text), bibtex or csl-json (entries). Default gost.", "apa")
 };
+const DIRECTION: Param = Param {
+    values: &["in", "out"],
+    ..query(
+        "direction",
+        "string",
+        "in: each partner projecting into the country (default); out: the country projecting into each partner.",
+        "in",
+    )
+};
+const CMP_YEAR: Param = query(
+    "year",
+    "integer",
+    "The year, 1800 to 2200 (default: the latest year the country has student-mobility data).",
+    "2018",
+);
+const PARTNERS: Param = Param {
+    repeat: true,
+    ..query(
+        "partners",
+        "string",
+        "Show only these partners: codes or names, repeated or comma-separated. Ranks stay those among every partner.",
+        "FRA,KOR",
+    )
+};
+const TOP: Param = query("top", "integer", "Show only the N best-ranked partners, 1 to 500.", "12");
+const DRAWS: Param =
+    query("draws", "integer", "Monte Carlo draws, 1 to 20000 (default: the index configuration's).", "200");
+const SEED: Param =
+    query("seed", "integer", "Seed of the Monte Carlo draws, 0 to 2^53 − 1 (default: the index configuration's).", "7");
+const INDEX_FROM: Param =
+    query("from", "integer", "First year, 1800 to 2200 (default: nine years before `to`).", "2014");
+const INDEX_TO: Param =
+    query("to", "integer", "Last year, 1800 to 2200 (default: the latest year B has data).", "2018");
+const DIAGNOSE_YEAR: Param =
+    query("year", "integer", "The year, 1800 to 2200 (default: the comparison's latest year).", "2018");
 const SEARCH: [Param; 10] = [Q, KIND, DOMAIN, STATUS, YEAR, ORIGIN, DATASET, PAGE, PER_PAGE, LANG];
 
 /// One route of the API.
@@ -140,6 +175,15 @@ pub const ENDPOINTS: &[Endpoint] = &[
         false,
         "CountryView",
         || get(api::country_profile),
+    ),
+    read(
+        "/api/v1/countries/{code}/compare",
+        "compare",
+        "A country's partners on the bilateral cultural cooperation index: score, rank and its 5–95 % Monte Carlo interval, coverage, dimension scores, every raw value with its source, the indicators left out and why, the sensitivity, and the configuration's name, version and SHA-256. Rows: one per partner, indicators flattened.",
+        &[CODE, DIRECTION, CMP_YEAR, PARTNERS, TOP, DRAWS, SEED, LANG],
+        true,
+        "Comparison",
+        || get(api::country_compare),
     ),
     read(
         "/api/v1/countries/{code}/partners",
@@ -197,6 +241,24 @@ pub const ENDPOINTS: &[Endpoint] = &[
         true,
         "Indicators",
         || get(api::dyad_indicators),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/index",
+        "dyad_index",
+        "The index of A projecting into B each year, A ranked among all of B's partners. Rows: one per year.",
+        &[A, B, INDEX_FROM, INDEX_TO, DRAWS, SEED, LANG],
+        true,
+        "IndexSeries",
+        || get(api::dyad_index),
+    ),
+    read(
+        "/api/v1/dyads/{a}/{b}/diagnose",
+        "dyad_diagnose",
+        "Strengths, weaknesses, barriers and prospects of A projecting into B from the rules in data/diagnose-rules.toml, each with its status and evidence, beside the judgements the sources make. Rows: one per finding.",
+        &[A, B, DIAGNOSE_YEAR, LANG, STYLE],
+        true,
+        "Diagnosis",
+        || get(api::dyad_diagnose),
     ),
     read(
         "/api/v1/dyads/{a}/{b}/claims",
@@ -347,7 +409,7 @@ fn error_responses(e: &Endpoint) -> Map<String, Value> {
     let error = |d: &str| json!({ "description": d, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
     out.insert("400".into(), error("Bad parameter or body."));
     if e.params.iter().any(|p| p.at == In::Path) || e.auth {
-        out.insert("404".into(), error("No such country, record or source."));
+        out.insert("404".into(), error("No such country, record or source (`unknown_country`, `not_found`), or no data for the analysis (`no_data`)."));
     }
     if e.auth {
         out.insert("401".into(), error("Missing or wrong bearer token, or a server started without one."));
@@ -455,7 +517,43 @@ fn schemas() -> Value {
             "bibliography": rows(json!({ "type": "object", "required": ["id", "citation"] })),
             "indicators": { "$ref": "#/components/schemas/Indicators" },
             "claims": rows(json!({ "type": "object", "required": ["claim_id", "verdict"] })),
-            "gdelt": { "type": ["object", "null"] } } },
+            "gdelt": { "type": ["object", "null"] },
+            "index": { "type": ["object", "null"], "required": ["a", "b", "config", "years"] },
+            "comparison": { "type": ["object", "null"], "required": ["a", "b", "year", "config", "references", "partners"] },
+            "diagnosis": { "type": ["object", "null"], "required": ["a", "b", "year", "rules", "findings", "judgements"] } } },
+        "ConfigRef": { "type": "object", "required": ["name", "version", "sha256"], "properties": {
+            "name": { "type": "string" }, "version": { "type": "string" }, "sha256": { "type": "string" } } },
+        "PartnerResult": { "type": "object", "required": ["partner", "name", "score", "rank", "rank_median", "rank_p05", "rank_p95", "coverage", "indicators", "dimensions", "evidence"], "properties": {
+            "partner": { "type": "string" }, "name": { "type": "string" }, "score": { "type": ["number", "null"] },
+            "rank": { "type": ["integer", "null"] }, "rank_median": { "type": ["number", "null"] },
+            "rank_p05": { "type": ["number", "null"] }, "rank_p95": { "type": ["number", "null"] },
+            "coverage": { "type": "number" }, "indicators": { "type": "object" }, "dimensions": { "type": "object" },
+            "evidence": { "type": "object" } } },
+        "Comparison": { "type": "object", "required": ["focus", "focus_name", "year", "direction", "config", "normalisation", "aggregation", "min_coverage", "draws", "seed", "universe", "ranked", "dimensions", "indicators", "partners", "sensitivity", "rows"], "properties": {
+            "focus": { "type": "string" }, "year": { "type": "integer" }, "direction": { "type": "string", "enum": ["in", "out"] },
+            "config": { "$ref": "#/components/schemas/ConfigRef" }, "draws": { "type": "integer" }, "seed": { "type": "integer" },
+            "universe": { "type": "integer" }, "ranked": { "type": "integer" },
+            "dimensions": rows(json!({ "type": "object", "required": ["key", "label", "weight"] })),
+            "indicators": rows(json!({ "type": "object", "required": ["key", "label", "dimension", "weight", "units"] })),
+            "partners": rows(json!({ "$ref": "#/components/schemas/PartnerResult" })),
+            "sensitivity": rows(json!({ "type": "object", "required": ["indicator", "weight_rank_correlation", "removal_rank_shift"] })),
+            "rows": rows(json!({ "type": "object", "required": ["partner", "name", "score", "rank", "coverage", "dimensions", "indicators"] })) } },
+        "IndexSeries": { "type": "object", "required": ["a", "b", "names", "config", "draws", "seed", "years", "no_data", "rows"], "properties": {
+            "config": { "$ref": "#/components/schemas/ConfigRef" },
+            "years": rows(json!({ "type": "object", "required": ["year", "universe", "ranked", "partner", "score", "rank", "coverage", "dimensions"] })),
+            "no_data": rows(json!({ "type": "integer" })),
+            "rows": rows(json!({ "type": "object", "required": ["year", "a", "b", "score", "rank", "rank_p05", "rank_p95", "coverage"] })) } },
+        "Diagnosis": { "type": "object", "required": ["a", "b", "names", "year", "config", "rules", "findings", "judgements", "rows"], "properties": {
+            "config": { "$ref": "#/components/schemas/ConfigRef" },
+            "rules": { "type": "object", "required": ["name", "version", "sha256"] },
+            "findings": rows(json!({ "type": "object", "required": ["rule", "category", "topic", "status", "sentence", "evidence", "why"], "properties": {
+                "category": { "type": "string", "enum": ["strength", "weakness", "barrier", "prospect"] },
+                "status": { "type": "string", "enum": ["supported", "contradicted", "no_data"] },
+                "evidence": rows(json!({ "type": "object", "required": ["name", "value"] })) } })),
+            "judgements": rows(json!({ "type": "object", "required": ["claim", "category", "topic", "text", "sources", "findings", "data"], "properties": {
+                "sources": rows(json!({ "$ref": "#/components/schemas/SourceRef" })),
+                "data": { "type": "string", "enum": ["supported", "contradicted", "no_data"] } } })),
+            "rows": rows(json!({ "type": "object", "required": ["rule", "category", "topic", "status", "sentence", "evidence"] })) } },
         "Timeline": { "type": "object", "required": ["dyad", "names", "summary", "rows"], "properties": {
             "dyad": { "$ref": "#/components/schemas/Dyad" },
             "rows": rows(json!({ "type": "object", "required": ["id", "date", "kind", "title", "status", "direction", "sources"],

@@ -347,3 +347,156 @@ fn reads_are_served_again_until_any_writer_changes_the_store() {
     // Errors are never kept.
     assert_eq!(get(s.addr, "/dyad/FRA/XXX.json").header("x-entente-cache"), None);
 }
+
+#[test]
+fn kazakhstan_partners_are_compared_and_france_diagnosed_in_kazakhstan() {
+    let s = server(None);
+    let c = get(s.addr, "/api/v1/countries/KAZ/compare?draws=300&seed=11").json();
+    assert_eq!((c["focus"].as_str(), c["direction"].as_str()), (Some("KAZ"), Some("in")));
+    assert_eq!(c["config"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!((c["draws"].as_u64(), c["seed"].as_u64()), (Some(300), Some(11)));
+    let ranked: Vec<&Value> = c["partners"].as_array().unwrap().iter().filter(|p| p["rank"].is_u64()).collect();
+    assert!(ranked.len() >= 10, "{} ranked partners", ranked.len());
+    for code in ["FRA", "KOR"] {
+        assert!(ranked.iter().any(|p| p["partner"] == code), "{code} is not ranked");
+    }
+    for p in &ranked {
+        let (lo, med, hi) =
+            (p["rank_p05"].as_f64().unwrap(), p["rank_median"].as_f64().unwrap(), p["rank_p95"].as_f64().unwrap());
+        assert!(lo <= med && med <= hi, "{}: {lo} ≤ {med} ≤ {hi}", p["partner"]);
+    }
+    // The rows are the partners, flattened for the CSV twin.
+    assert_eq!(c["rows"].as_array().unwrap().len(), c["partners"].as_array().unwrap().len());
+
+    // Choosing partners keeps their ranks among all partners; the CSV has one row each.
+    let two = get(s.addr, "/api/v1/countries/Kazakhstan/compare?partners=France,KOR&draws=300&seed=11").json();
+    let codes: Vec<&str> = two["partners"].as_array().unwrap().iter().map(|p| p["partner"].as_str().unwrap()).collect();
+    assert_eq!(codes.len(), 2);
+    assert!(codes.contains(&"FRA") && codes.contains(&"KOR"), "{codes:?}");
+    let fra =
+        |v: &Value| v["partners"].as_array().unwrap().iter().find(|p| p["partner"] == "FRA").unwrap()["rank"].clone();
+    assert_eq!(fra(&two), fra(&c));
+    let csv = get(s.addr, "/api/v1/countries/KAZ/compare.csv?partners=FRA,KOR");
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert!(header.starts_with(&["partner".to_string(), "name".to_string()]), "{header:?}");
+    assert!(header.iter().any(|h| h == "indicators.students_from_b_in_a"), "{header:?}");
+    assert!(header.iter().any(|h| h.starts_with("dimensions.")), "{header:?}");
+    assert_eq!(reader.records().count(), 2);
+
+    // The dyad's index over the years and its diagnosis.
+    let index = get(s.addr, "/api/v1/dyads/FRA/KAZ/index").json();
+    let years = index["years"].as_array().unwrap();
+    assert!(!years.is_empty() && years.len() <= 10, "{} years", years.len());
+    assert_eq!(index["rows"].as_array().unwrap().len(), years.len());
+    let d = get(s.addr, "/api/v1/dyads/FRA/KAZ/diagnose").json();
+    let barriers = d["findings"].as_array().unwrap().iter().filter(|f| f["category"] == "barrier").count();
+    assert_eq!(barriers, 4, "{}", d["findings"]);
+    assert!(d["judgements"].as_array().unwrap().iter().any(|j| j["topic"] == "education_ranking"));
+    let csv = get(s.addr, "/api/v1/dyads/FRA/KAZ/diagnose.csv");
+    assert!(csv.body.starts_with("rule,category,topic,status,sentence,evidence"), "{}", &csv.body[..80]);
+
+    // The dyad page's twin carries the same analyses, computed once for every address.
+    let view = get(s.addr, "/dyad/FRA/KAZ.json").json();
+    assert_eq!(view["index"]["years"].as_array().unwrap().len(), years.len());
+    assert_eq!(view["comparison"]["references"], "paper");
+    let beside: Vec<&str> =
+        view["comparison"]["partners"].as_array().unwrap().iter().map(|p| p["partner"].as_str().unwrap()).collect();
+    assert_eq!(beside, ["FRA", "KOR"]);
+    assert_eq!(view["diagnosis"]["findings"], d["findings"]);
+    // A pair without data still gets its page, saying so.
+    let empty = get(s.addr, "/dyad/TUV/NRU");
+    assert_eq!(empty.status, 200);
+    assert!(empty.body.contains("class=\"no-data\""), "no sentence saying there is no data");
+    let empty = get(s.addr, "/dyad/TUV/NRU.json").json();
+    assert!(empty["index"].is_null() && empty["comparison"].is_null() && empty["diagnosis"].is_null());
+}
+
+#[test]
+fn comparison_parameters_are_bounded_and_missing_data_is_a_clear_404() {
+    let s = server(None);
+    let cases = [
+        ("/api/v1/countries/KAZ/compare?draws=0", 400, "bad_parameter", "draws"),
+        ("/api/v1/countries/KAZ/compare?draws=5000000", 400, "bad_parameter", "1 to 20000"),
+        ("/api/v1/countries/KAZ/compare?seed=-1", 400, "bad_parameter", "seed"),
+        ("/api/v1/countries/KAZ/compare?seed=99999999999999999999", 400, "bad_parameter", "9007199254740991"),
+        ("/api/v1/countries/KAZ/compare?year=20190", 400, "bad_parameter", "1800 to 2200"),
+        ("/api/v1/countries/KAZ/compare?top=0", 400, "bad_parameter", "top"),
+        ("/api/v1/countries/KAZ/compare?direction=sideways", 400, "bad_parameter", "in or out"),
+        ("/api/v1/countries/KAZ/compare?partners=Atlantis", 404, "unknown_country", "Atlantis"),
+        ("/api/v1/countries/KAZ/compare?style=apa", 400, "bad_parameter", "unknown parameter"),
+        ("/api/v1/countries/Atlantis/compare", 404, "unknown_country", "Atlantis"),
+        ("/api/v1/countries/Tuvalu/compare", 404, "no_data", "no data for Tuvalu"),
+        ("/api/v1/dyads/FRA/KAZ/index?from=2019&to=2010", 400, "bad_parameter", "after"),
+        ("/api/v1/dyads/FRA/KAZ/index?from=1900&to=2019", 400, "bad_parameter", "50 years"),
+        ("/api/v1/dyads/FRA/KAZ/index?draws=0", 400, "bad_parameter", "draws"),
+        ("/api/v1/dyads/FRA/TUV/index", 404, "no_data", "TUV"),
+        ("/api/v1/dyads/Frnace/KAZ/index", 404, "unknown_country", "France"),
+        ("/api/v1/dyads/FRA/KAZ/diagnose?year=recent", 400, "bad_parameter", "year"),
+        ("/api/v1/dyads/TUV/NRU/diagnose", 404, "no_data", "no data"),
+        ("/api/v1/dyads/FRA/FRA/diagnose", 400, "same_country", "two different"),
+    ];
+    for (path, status, code, words) in cases {
+        let a = get(s.addr, path);
+        assert_eq!(a.status, status, "{path}: {}", &a.body[..a.body.len().min(300)]);
+        let v = a.json();
+        assert_eq!(v["error"]["code"], code, "{path}: {v}");
+        let message = v["error"]["message"].as_str().unwrap();
+        assert!(message.contains(words), "{path}: {message}");
+    }
+    // The page and its twin refuse the same, as a page or as JSON.
+    let page = get(s.addr, "/compare/KAZ?direction=sideways");
+    assert_eq!(page.status, 400);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    let twin = get(s.addr, "/compare/Tuvalu.json");
+    assert_eq!((twin.status, twin.json()["error"]["code"].as_str()), (404, Some("no_data")));
+}
+
+#[test]
+fn the_pages_escape_judgements_and_the_comparison_page_has_its_parts() {
+    let token = "escape-test";
+    let s = server(Some(token));
+    let evil = "<script>window.__pwned=1</script>";
+    let claim = json!({"dataset": "notes", "kind": "claim", "record": {
+        "id": "xss-judgement", "text": evil, "lang": "en", "country": "KAZ",
+        "assessment": {"category": "barrier", "topic": "language"},
+        "sources": [{"source": "kussainova-2021", "locator": evil, "quote": evil}]
+    }});
+    let auth = format!("Bearer {token}");
+    let a = request(s.addr, "POST", "/api/v1/records", &[("Authorization", &auth)], Some(&claim.to_string()));
+    assert_eq!(a.status, 201, "{}", a.body);
+    for page in ["/dyad/FRA/KAZ", "/dyad/FRA/KAZ?lang=kk", "/compare/KAZ?lang=ru", "/country/KAZ", "/"] {
+        let a = get(s.addr, page);
+        assert_eq!(a.status, 200, "{page}");
+        assert!(!a.body.contains("<script"), "{page}: a raw script tag");
+    }
+    let dyad = get(s.addr, "/dyad/FRA/KAZ").body;
+    assert!(dyad.contains("id=\"judgement-xss-judgement\""), "the judgement is listed");
+    assert!(dyad.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
+    for part in ["id=\"diagnostics\"", "ul class=\"findings\" data-category=\"barrier\"", "class=\"chart ranks\""] {
+        assert!(dyad.contains(part), "the dyad page lacks {part}");
+    }
+
+    let page = get(s.addr, "/compare/KAZ?lang=ru&partners=FRA,KOR,TUV").body;
+    for part in [
+        "<table class=\"ranking\"",
+        "class=\"chart ranks\"",
+        "href=\"/dyad/FRA/KAZ?lang=ru\"",
+        "id=\"method\"",
+        "<code class=\"sha256\">",
+        "id=\"left-out\"",
+        "id=\"sensitivity\"",
+        "Казахстан: сравнение партнёров",
+        "class=\"muted not-compared\"",
+    ] {
+        assert!(page.contains(part), "the comparison page lacks {part}");
+    }
+    let twin = get(s.addr, "/compare/KAZ.json?partners=FRA,KOR,TUV").json();
+    assert_eq!(twin["partners"].as_array().unwrap().len(), 2);
+    assert_eq!(twin["not_compared"], json!(["TUV"]));
+    // The home page and the country page lead to it.
+    assert!(get(s.addr, "/country/KAZ?lang=fr").body.contains("href=\"/compare/KAZ?lang=fr\""));
+    assert!(get(s.addr, "/").body.contains("action=\"/compare\""));
+    let a = get(s.addr, "/compare?focus=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD&lang=kk");
+    assert_eq!((a.status, a.header("location")), (303, Some("/compare/KAZ?lang=kk")));
+}

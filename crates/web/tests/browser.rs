@@ -1,8 +1,8 @@
 //! The dashboard in a real browser: Debian's Chromium, headless, driven over WebDriver by
 //! Debian's chromedriver, against a server on loopback. A person's path through the pages
-//! (home → pair → record → source), a search with facets, the charts on screen, and text
-//! from the data never running as script. Under `CI=true` a missing browser fails the
-//! tests; elsewhere they say they were skipped.
+//! (home → pair → record → source), a search with facets, the charts on screen, a country's
+//! partners compared and a pair's diagnosis, and text from the data never running as script.
+//! Under `CI=true` a missing browser fails the tests; elsewhere they say they were skipped.
 
 #![allow(clippy::unwrap_used)]
 
@@ -291,6 +291,56 @@ fn the_charts_are_drawn_and_the_screen_is_not_blank() {
 }
 
 #[test]
+fn the_comparison_ranks_partners_and_the_pair_shows_its_diagnosis() {
+    let Some((driver, chromium)) = browser() else { return };
+    let s = server(None);
+    let b = Browser::start(&driver, &chromium);
+
+    // Kazakhstan's partners, in Russian: the ranking, its chart, the method.
+    b.go(&s.url("/compare/KAZ?lang=ru"));
+    assert_eq!(b.text(&b.find("h1")), "Казахстан: сравнение партнёров");
+    let rows = b.find_all("table.ranking tbody tr");
+    assert!(rows.len() >= 10, "{} rows", rows.len());
+    let api = get(s.addr, "/api/v1/countries/KAZ/compare?lang=ru").json();
+    assert_eq!(rows.len(), api["partners"].as_array().unwrap().len());
+    let first = b.text(&b.find("table.ranking tbody tr:first-child td:nth-child(2) a"));
+    assert_eq!(first, api["partners"][0]["name"].as_str().unwrap());
+    let chart = b.script(
+        "const e = document.querySelector('svg.chart.ranks'); const r = e.getBoundingClientRect(); \
+         return [r.width, r.height, e.querySelectorAll('circle').length, e.querySelectorAll('rect').length, \
+                 e.querySelectorAll('title').length];",
+    );
+    let ranked = api["partners"].as_array().unwrap().iter().filter(|p| p["rank"].is_u64()).count() as u64;
+    assert!(chart[0].as_f64().unwrap() > 400.0 && chart[1].as_f64().unwrap() > 200.0, "{chart}");
+    assert_eq!(chart[2].as_u64().unwrap(), ranked, "a dot per ranked partner: {chart}");
+    assert!(chart[3].as_u64().unwrap() >= ranked, "a bar per ranked partner: {chart}");
+    assert!(chart[4].as_u64().unwrap() > ranked, "hover titles: {chart}");
+    let sha = b.text(&b.find("#method + p + dl code.sha256"));
+    assert_eq!(sha, api["config"]["sha256"].as_str().unwrap());
+    assert!(!b.find_all("table.sensitivity tbody tr").is_empty(), "the sensitivity list");
+
+    // France's row leads to the pair's page, which shows its index and diagnosis.
+    b.click(&b.find("table.ranking tr[data-partner=FRA] td:nth-child(2) a"));
+    let url = b.wait_for_url(|u| u.contains("/dyad/FRA/KAZ"));
+    assert!(url.ends_with("/dyad/FRA/KAZ?lang=ru"), "{url}");
+    assert!(!b.find_all("section.index svg.chart.ranks circle").is_empty(), "the index chart");
+    assert!(b.find_all("section.index table.index tbody tr").len() >= 5);
+    let barriers = b.find_all("section.diagnostics ul.findings[data-category=barrier] li.finding");
+    assert_eq!(barriers.len(), 4);
+    assert_eq!(b.text(&b.find("#diagnostics")), "Диагностика");
+    let judged = b.find_all("section.diagnostics table.judgements tbody tr");
+    assert!(judged.len() >= 4, "{} judgements", judged.len());
+    let says = b.text(&b.find("tr#judgement-assess-education_ranking-kaz-low-place td:nth-child(3)"));
+    assert!(says.contains("88th place"), "{says}");
+    // Every source a finding or a judgement cites is in the bibliography.
+    let broken = b.script(
+        "return [...document.querySelectorAll('section.diagnostics a[href^=\"#src-\"]')]\
+         .filter(a => !document.getElementById(a.getAttribute('href').slice(1))).map(a => a.getAttribute('href'));",
+    );
+    assert_eq!(broken, json!([]));
+}
+
+#[test]
 fn text_from_the_data_never_runs_as_script() {
     let Some((driver, chromium)) = browser() else { return };
     let token = "browser-test";
@@ -309,8 +359,31 @@ fn text_from_the_data_never_runs_as_script() {
         Some(&record.to_string()),
     );
     assert_eq!(a.status, 201, "{}", a.body);
+    // A judgement about the pair, shown in the diagnostics beside the data.
+    let judgement = json!({"dataset": "notes", "kind": "claim", "record": {
+        "id": "xss-judgement", "text": evil, "lang": "en", "country": "KAZ",
+        "assessment": {"category": "barrier", "topic": "language"},
+        "sources": [{"source": "kussainova-2021", "locator": evil, "quote": evil}]
+    }});
+    let a = request(
+        s.addr,
+        "POST",
+        "/api/v1/records",
+        &[("Authorization", &format!("Bearer {token}"))],
+        Some(&judgement.to_string()),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
     let b = Browser::start(&driver, &chromium);
-    for page in ["/dyad/FRA/KAZ", "/dyad/FRA/KAZ?q=pwned", "/record/xss-probe", "/record/kussainova-2021", "/sources"] {
+    let pages = [
+        "/dyad/FRA/KAZ",
+        "/dyad/FRA/KAZ?q=pwned",
+        "/record/xss-probe",
+        "/record/kussainova-2021",
+        "/sources",
+        "/compare/KAZ?lang=ru",
+        "/compare/KAZ?direction=out",
+    ];
+    for page in pages {
         b.go(&s.url(page));
         assert!(!b.alert_open(), "{page}: a script from the data raised an alert");
         assert_eq!(b.script("return window.__pwned === undefined;"), json!(true), "{page}");
@@ -318,6 +391,9 @@ fn text_from_the_data_never_runs_as_script() {
     // The text is shown as written.
     b.go(&s.url("/record/xss-probe"));
     assert_eq!(b.text(&b.find("h1")), evil);
+    b.go(&s.url("/dyad/FRA/KAZ"));
+    let says = b.text(&b.find("tr#judgement-xss-judgement td:nth-child(3) q"));
+    assert_eq!(says, evil);
 }
 
 #[test]
