@@ -25,8 +25,9 @@ use crate::AnalyticsError;
 use crate::indicators::Sources;
 use crate::timeline::SourceRef;
 
-/// An indicator that fewer partners than this have is left out of a comparison: min-max or
-/// z-score over one or two values says nothing about where a partner stands.
+/// An indicator that fewer partners than this have an observed value of is left out of a
+/// comparison: min-max or z-score over one or two values says nothing about where a partner
+/// stands.
 pub const MIN_UNITS: usize = 3;
 
 /// Which way the dyads of a comparison point.
@@ -142,6 +143,8 @@ pub struct IndicatorInfo {
     pub weight: f64,
     /// How many partners have a value (observed or zero by rule).
     pub units: usize,
+    /// How many of those values were observed rather than made zero by the rule.
+    pub observed: usize,
     /// Why it was left out of this comparison, when it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub excluded: Option<String>,
@@ -546,8 +549,11 @@ fn table(
         let dyad = direction.dyad(&g.focus, &partner);
         let row: Vec<Cell> =
             specs.iter().map(|(_, spec)| value(g, spec, &dyad, year, &mut sources)).collect::<Result<_, _>>()?;
-        // A partner with nothing but rule-made zeros is not part of the comparison.
-        if row.iter().any(|c| c.status == ValueStatus::Observed) {
+        // A partner with nothing but rule-made zeros, or with only undated snapshots, has
+        // nothing that places it in this year.
+        let placed =
+            row.iter().zip(&specs).any(|(c, (_, s))| c.status == ValueStatus::Observed && s.time != Time::Snapshot);
+        if placed {
             units.push(partner);
             cells.push(row);
         }
@@ -556,7 +562,7 @@ fn table(
 }
 
 /// Leaves out the indicators too few partners have, and says why.
-fn screen(config: &Config, cells: &mut [Vec<Cell>]) -> Vec<IndicatorInfo> {
+fn screen(config: &Config, cells: &mut [Vec<Cell>], lang: &str) -> Vec<IndicatorInfo> {
     let weights = config.flat_weights();
     config
         .indicators()
@@ -564,20 +570,26 @@ fn screen(config: &Config, cells: &mut [Vec<Cell>]) -> Vec<IndicatorInfo> {
         .enumerate()
         .map(|(i, (dim, spec))| {
             let units = cells.iter().filter(|row| row[i].value.is_some()).count();
-            let excluded = (units < MIN_UNITS).then(|| {
+            // Zeros made by the absent-value rule say nothing on their own: a column of them
+            // would only shift every partner alike.
+            let observed = cells.iter().filter(|row| row[i].status == ValueStatus::Observed).count();
+            let excluded = (observed < MIN_UNITS).then(|| {
                 for row in cells.iter_mut() {
                     if row[i].value.is_some() {
                         row[i].status = ValueStatus::Excluded;
                     }
                 }
-                format!("only {units} partner(s) have a value; an indicator needs {MIN_UNITS} to be compared")
+                format!(
+                    "only {observed} partner(s) have an observed value; an indicator needs {MIN_UNITS} to be compared"
+                )
             });
             IndicatorInfo {
                 key: spec.key.clone(),
-                label: spec.label.clone(),
+                label: spec.label_in(lang).to_string(),
                 dimension: dim.key.clone(),
                 weight: weights.get(i).copied().unwrap_or(0.0),
                 units,
+                observed,
                 excluded,
             }
         })
@@ -615,7 +627,7 @@ pub fn compare(
             config.name
         )));
     }
-    let indicators = screen(config, &mut cells);
+    let indicators = screen(config, &mut cells, &opts.lang);
     let matrix = Matrix {
         units: units.clone(),
         values: cells
@@ -684,7 +696,7 @@ pub fn compare(
             .iter()
             .map(|d| DimensionInfo {
                 key: d.key.clone(),
-                label: d.label.clone(),
+                label: d.label_in(&opts.lang).to_string(),
                 weight: if total > 0.0 { d.weight / total } else { 0.0 },
             })
             .collect(),

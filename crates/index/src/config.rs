@@ -3,7 +3,7 @@
 //! by [`Config::parse`], which refuses anything doubtful with a [`ConfigError`] naming the
 //! file, the line and the key, so that nothing is computed from a configuration with a typo.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -48,6 +48,9 @@ pub struct UncertaintySpec {
 pub struct Dimension {
     pub key: String,
     pub label: String,
+    /// The label in other languages (`fr`, `ru`, `kk`), from `label_fr`, `label_ru`, `label_kk`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
     pub weight: f64,
     pub indicators: Vec<IndicatorSpec>,
 }
@@ -57,6 +60,9 @@ pub struct Dimension {
 pub struct IndicatorSpec {
     pub key: String,
     pub label: String,
+    /// The label in other languages, as for a dimension.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
     pub weight: f64,
     #[serde(flatten)]
     pub measure: Measure,
@@ -355,9 +361,29 @@ fn parse_uncertainty(t: &Table<'_, '_>) -> Result<UncertaintySpec, ConfigError> 
     })
 }
 
+/// The languages a label may be given in besides English.
+pub const LABEL_LANGUAGES: [&str; 3] = ["fr", "ru", "kk"];
+
+impl Dimension {
+    /// The label in `lang`, else in English.
+    pub fn label_in(&self, lang: &str) -> &str {
+        self.labels.get(lang).map_or(&self.label, String::as_str)
+    }
+}
+
+impl IndicatorSpec {
+    /// The label in `lang`, else in English.
+    pub fn label_in(&self, lang: &str) -> &str {
+        self.labels.get(lang).map_or(&self.label, String::as_str)
+    }
+}
+
 const INDICATOR_FIELDS: &[&str] = &[
     "key",
     "label",
+    "label_fr",
+    "label_ru",
+    "label_kk",
     "weight",
     "measure",
     "indicator",
@@ -393,13 +419,14 @@ fn parse_dimensions(root: &Table<'_, '_>) -> Result<Vec<Dimension>, ConfigError>
     let mut first_weight_span = None;
     for (n, mut t) in tables.into_iter().enumerate() {
         t.path = t.peek_key().map_or_else(|| format!("dimension#{}", n + 1), |k| format!("dimension[{k}]"));
-        t.deny_unknown(&["key", "label", "weight", "indicator"])?;
+        t.deny_unknown(&["key", "label", "label_fr", "label_ru", "label_kk", "weight", "indicator"])?;
         let key = t.req_identifier("key")?;
         t.path = format!("dimension[{}]", key.get_ref());
         if !dimension_keys.insert(key.get_ref().clone()) {
             return Err(t.error_at(key.span(), "key", format!("a second dimension with key \"{}\"", key.get_ref())));
         }
         let label = t.req_text("label")?;
+        let labels = t.labels()?;
         let weight = t.req_weight("weight")?;
         first_weight_span.get_or_insert(weight.span());
         let mut indicators = Vec::new();
@@ -430,7 +457,7 @@ fn parse_dimensions(root: &Table<'_, '_>) -> Result<Vec<Dimension>, ConfigError>
                 "the indicator weights of this dimension are all zero",
             ));
         }
-        dimensions.push(Dimension { key: key.into_inner(), label, weight: weight.into_inner(), indicators });
+        dimensions.push(Dimension { key: key.into_inner(), label, labels, weight: weight.into_inner(), indicators });
     }
     if dimensions.iter().all(|d| d.weight == 0.0) {
         let span = first_weight_span.unwrap_or(0..0);
@@ -441,6 +468,7 @@ fn parse_dimensions(root: &Table<'_, '_>) -> Result<Vec<Dimension>, ConfigError>
 
 fn parse_indicator(t: &Table<'_, '_>, key: String) -> Result<IndicatorSpec, ConfigError> {
     let label = t.req_text("label")?;
+    let labels = t.labels()?;
     let weight = t.req_weight("weight")?.into_inner();
     let kind = t.req_word::<MeasureKind>("measure")?;
     // Fields of another measure are refused before they are read: they would be silently ignored.
@@ -504,6 +532,7 @@ fn parse_indicator(t: &Table<'_, '_>, key: String) -> Result<IndicatorSpec, Conf
     Ok(IndicatorSpec {
         key,
         label,
+        labels,
         weight,
         measure,
         time,
@@ -737,6 +766,21 @@ impl<'a, 'i> Table<'a, 'i> {
 
     fn req_string(&self, name: &str) -> Result<Spanned<String>, ConfigError> {
         self.string(name)?.ok_or_else(|| self.missing(name))
+    }
+
+    /// `label_fr`, `label_ru`, `label_kk` where given, none blank.
+    fn labels(&self) -> Result<BTreeMap<String, String>, ConfigError> {
+        let mut out = BTreeMap::new();
+        for lang in LABEL_LANGUAGES {
+            let name = format!("label_{lang}");
+            if let Some(s) = self.string(&name)? {
+                if s.get_ref().trim().is_empty() {
+                    return Err(self.error_at(s.span(), &name, "must not be empty"));
+                }
+                out.insert(lang.to_string(), s.into_inner());
+            }
+        }
+        Ok(out)
     }
 
     /// A required string that is not blank.

@@ -552,3 +552,17 @@ fn flat_weights_multiply_shares() {
         assert!((a - b).abs() < 1e-15, "{w:?}");
     }
 }
+
+#[test]
+fn labels_in_other_languages_are_read_and_blank_ones_refused() {
+    let c = Config::bundled();
+    let education = &c.dimensions[0];
+    assert_eq!(education.label_in("ru"), "Образование и мобильность");
+    assert_eq!(education.label_in("de"), education.label);
+    assert!(c.indicators().iter().all(|(_, i)| i.labels.len() == 3), "every shipped label has fr, ru and kk");
+    let t = with("label = \"D1\"", "label = \"D1\"\nlabel_kk = \" \"");
+    let e = err(&t);
+    assert_eq!((e.key.ends_with("label_kk"), e.line), (true, Some(line_of(&t, "label_kk"))));
+    let t = with("label = \"D1\"", "label = \"D1\"\nlabel_de = \"D\"");
+    assert!(err(&t).message.contains("unknown field"));
+}

@@ -1944,6 +1944,7 @@ mod tests {
             dimension: dimension.into(),
             weight,
             units: 12,
+            observed: 10,
             excluded: None,
         };
         let beside = Beside {
