@@ -60,8 +60,59 @@ pub struct Rule {
     /// The finding when the test holds; `{A}`, `{B}`, `{fact}`, `{over}`, `{ratio}`, `{of}`,
     /// `{leader}` are filled in.
     pub text: String,
+    /// The same sentence in the interface's other languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_fr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_ru: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_kk: Option<String>,
     /// Why the rule exists and what its threshold rests on.
     pub why: String,
+}
+
+impl Rule {
+    /// The finding's sentence in `lang`, else in English.
+    fn text_in(&self, lang: &str) -> &str {
+        let t = match lang {
+            "fr" => self.text_fr.as_deref(),
+            "ru" => self.text_ru.as_deref(),
+            "kk" => self.text_kk.as_deref(),
+            _ => None,
+        };
+        t.unwrap_or(&self.text)
+    }
+}
+
+/// The sentences a finding is written with when the test fails or a figure is missing, in
+/// one language. `{description}` is the test's own template; the test templates name the
+/// facts (`{name}`, `{over_name}`) and their values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    pub no_data: String,
+    pub not_borne_out: String,
+    pub at_least: String,
+    pub at_most: String,
+    pub ratio_at_least: String,
+    pub rising: String,
+    pub falling: String,
+    pub rank_at_most: String,
+    pub rank_share_at_least: String,
+}
+
+impl Messages {
+    fn for_test(&self, test: Test) -> &str {
+        match test {
+            Test::AtLeast => &self.at_least,
+            Test::AtMost => &self.at_most,
+            Test::RatioAtLeast => &self.ratio_at_least,
+            Test::Rising => &self.rising,
+            Test::Falling => &self.falling,
+            Test::RankAtMost => &self.rank_at_most,
+            Test::RankShareAtLeast => &self.rank_share_at_least,
+        }
+    }
 }
 
 /// The rules file.
@@ -70,6 +121,8 @@ pub struct Rule {
 pub struct Rules {
     pub name: String,
     pub version: String,
+    /// Per language (`en` required; `fr`, `ru`, `kk` optional, falling back to English).
+    pub messages: BTreeMap<String, Messages>,
     #[serde(rename = "rule")]
     pub rules: Vec<Rule>,
     #[serde(skip_deserializing)]
@@ -83,6 +136,12 @@ impl Rules {
     /// parameters and duplicate ids are refused with the rule's id.
     pub fn parse(file: &str, text: &str) -> Result<Rules, String> {
         let mut rules: Rules = toml::from_str(text).map_err(|e| format!("{file}: not a valid rules file: {e}"))?;
+        if !rules.messages.contains_key("en") {
+            return Err(format!("{file}: [messages.en] is required"));
+        }
+        if let Some(lang) = rules.messages.keys().find(|l| !["en", "fr", "ru", "kk"].contains(&l.as_str())) {
+            return Err(format!("{file}: [messages.{lang}]: the languages are en, fr, ru and kk"));
+        }
         let mut seen = std::collections::HashSet::new();
         for r in &rules.rules {
             let at = format!("{file}: rule \"{}\"", r.id);
@@ -114,6 +173,11 @@ impl Rules {
         }
         rules.sha256 = sha256_hex(text.as_bytes());
         Ok(rules)
+    }
+
+    /// The messages in `lang`, else in English.
+    fn messages(&self, lang: &str) -> Option<&Messages> {
+        self.messages.get(lang).or_else(|| self.messages.get("en"))
     }
 
     pub fn bundled() -> Rules {
@@ -269,7 +333,21 @@ pub fn diagnose(
     event_facts(store, &dyad, year, &mut facts)?;
     student_facts(store, &b, year, &mut facts, style)?;
 
-    let findings: Vec<Finding> = rules.rules.iter().map(|r| apply(r, &facts, &name(a), &name(&b), &name)).collect();
+    let Some(messages) = rules.messages(lang) else {
+        return Ok(Diagnosis {
+            a: a.to_string(),
+            b: b.clone(),
+            names: [name(a), name(&b)],
+            year,
+            config: ConfigRef::of(config),
+            rules: RulesRef { name: rules.name.clone(), version: rules.version.clone(), sha256: rules.sha256.clone() },
+            findings: Vec::new(),
+            judgements: Vec::new(),
+        });
+    };
+    let names = (name(a), name(&b));
+    let findings: Vec<Finding> =
+        rules.rules.iter().map(|r| apply(r, &facts, (&names.0, &names.1), lang, messages, &name)).collect();
     let judgements = judgements(store, &dyad, &findings, style)?;
     Ok(Diagnosis {
         a: a.to_string(),
@@ -452,7 +530,14 @@ fn student_facts(
     Ok(())
 }
 
-fn apply(r: &Rule, facts: &BTreeMap<String, Fact>, a: &str, b: &str, name: &dyn Fn(&str) -> String) -> Finding {
+fn apply(
+    r: &Rule,
+    facts: &BTreeMap<String, Fact>,
+    (a, b): (&str, &str),
+    lang: &str,
+    messages: &Messages,
+    name: &dyn Fn(&str) -> String,
+) -> Finding {
     let fact = facts.get(&r.fact);
     let over = r.over.as_ref().map(|o| facts.get(o));
     let mut evidence: Vec<Fact> = fact.into_iter().cloned().collect();
@@ -464,7 +549,7 @@ fn apply(r: &Rule, facts: &BTreeMap<String, Fact>, a: &str, b: &str, name: &dyn 
         category: r.category.clone(),
         topic: r.topic.clone(),
         status: FindingStatus::NoData,
-        sentence: format!("No data: the store has no figure for {missing} ({a} in {b})."),
+        sentence: messages.no_data.replace("{missing}", missing).replace("{A}", a).replace("{B}", b),
         evidence: evidence.clone(),
         why: r.why.clone(),
     };
@@ -495,8 +580,15 @@ fn apply(r: &Rule, facts: &BTreeMap<String, Fact>, a: &str, b: &str, name: &dyn 
             .replace("{of}", &f.of.map(|n| n.to_string()).unwrap_or_default())
             .replace("{leader}", &f.leader.as_deref().map(name).unwrap_or_default())
             .replace("{period}", f.period.as_deref().unwrap_or(""))
+            .replace("{name}", &r.fact)
+            .replace("{over_name}", r.over.as_deref().unwrap_or(""))
+            .replace("{value}", &r.value.map(format_number).unwrap_or_default())
     };
-    let sentence = if holds { fill(&r.text) } else { format!("Not borne out: {}", fill(&describe(r))) };
+    let sentence = if holds {
+        fill(r.text_in(lang))
+    } else {
+        messages.not_borne_out.replace("{description}", &fill(messages.for_test(r.test)))
+    };
     Finding {
         rule: r.id.clone(),
         category: r.category.clone(),
@@ -505,20 +597,6 @@ fn apply(r: &Rule, facts: &BTreeMap<String, Fact>, a: &str, b: &str, name: &dyn 
         sentence,
         evidence,
         why: r.why.clone(),
-    }
-}
-
-/// What a test found when it did not hold, in plain words.
-fn describe(r: &Rule) -> String {
-    let v = r.value.map(format_number).unwrap_or_default();
-    match r.test {
-        Test::AtLeast => format!("{} is {{fact}}, below {v} ({{period}}).", r.fact),
-        Test::AtMost => format!("{} is {{fact}}, above {v} ({{period}}).", r.fact),
-        Test::RatioAtLeast => format!("{} / {} is {{ratio}}, under {v}.", r.fact, r.over.as_deref().unwrap_or("")),
-        Test::Rising => format!("{} ({{fact}}) is not above {} ({{over}}).", r.fact, r.over.as_deref().unwrap_or("")),
-        Test::Falling => format!("{} ({{fact}}) is not below {} ({{over}}).", r.fact, r.over.as_deref().unwrap_or("")),
-        Test::RankAtMost => format!("{{A}} ranks {{fact}} of {{of}} on {}, not in the first {v}.", r.fact),
-        Test::RankShareAtLeast => format!("{{A}} ranks {{fact}} of {{of}} on {}, not in the lower part.", r.fact),
     }
 }
 
@@ -594,7 +672,7 @@ fn about(c: &Claim, dyad: &Dyad) -> Option<bool> {
 mod tests {
     use super::*;
 
-    const RULE: &str = "name = \"t\"\nversion = \"1\"\n[[rule]]\nid = \"r\"\ncategory = \"barrier\"\ntopic = \"language\"\nfact = \"indicator.x\"\ntest = \"at_most\"\nvalue = 3\ntext = \"{A} has {fact} in {B}\"\nwhy = \"w\"\n";
+    const RULE: &str = "name = \"t\"\nversion = \"1\"\n[messages.en]\nno_data = \"No data: {missing}\"\nnot_borne_out = \"Not borne out: {description}\"\nat_least = \"a\"\nat_most = \"{name} is {fact}, above {value}\"\nratio_at_least = \"r\"\nrising = \"u\"\nfalling = \"d\"\nrank_at_most = \"k\"\nrank_share_at_least = \"s\"\n[[rule]]\nid = \"r\"\ncategory = \"barrier\"\ntopic = \"language\"\nfact = \"indicator.x\"\ntest = \"at_most\"\nvalue = 3\ntext = \"{A} has {fact} in {B}\"\nwhy = \"w\"\n";
 
     fn fact(name: &str, value: f64) -> (String, Fact) {
         let f =
@@ -612,16 +690,36 @@ mod tests {
     }
 
     #[test]
+    fn the_bundled_rules_speak_the_four_languages() {
+        let rules = Rules::bundled();
+        for lang in ["en", "fr", "ru", "kk"] {
+            assert!(rules.messages.contains_key(lang), "{lang}");
+        }
+        for r in &rules.rules {
+            for lang in ["fr", "ru", "kk"] {
+                let t = r.text_in(lang);
+                assert_ne!(t, r.text, "rule {} has no {lang} text", r.id);
+                // The same placeholders as the English sentence, so no figure is lost.
+                for p in ["{A}", "{B}", "{fact}", "{over}", "{ratio}", "{of}", "{leader}", "{period}"] {
+                    assert_eq!(t.contains(p), r.text.contains(p), "rule {} ({lang}): {p}", r.id);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bad_rules_are_refused_with_the_rule_named() {
         assert!(Rules::parse("r.toml", RULE).is_ok());
         let cases = [
             (RULE.replace("indicator.x", "nonsense"), "fact \"nonsense\" is unknown"),
             (RULE.replace("\"barrier\"", "\"threat\""), "category \"threat\""),
             (RULE.replace("\"language\"", "\"weather\""), "topic \"weather\""),
-            (RULE.replace("at_most", "ratio_at_least"), "`over` is required"),
+            (RULE.replace("test = \"at_most\"", "test = \"ratio_at_least\""), "`over` is required"),
             (RULE.replace("value = 3\n", ""), "needs a finite `value`"),
             (format!("{RULE}{}", &RULE[RULE.find("[[rule]]").unwrap()..]), "used twice"),
             (RULE.replace("why = \"w\"", "why = \"w\"\ncolour = 1"), "unknown field"),
+            (RULE.replace("[messages.en]", "[messages.de]"), "[messages.en] is required"),
+            (RULE.replace("rising = \"u\"\n", ""), "missing field `rising`"),
         ];
         for (text, expected) in cases {
             let err = Rules::parse("r.toml", &text).unwrap_err();
@@ -634,15 +732,16 @@ mod tests {
         let rules = Rules::parse("r.toml", RULE).unwrap();
         let rule = &rules.rules[0];
         let name = |c: &str| c.to_string();
-        let supported = apply(rule, &[fact("indicator.x", 2.0)].into_iter().collect(), "France", "Kazakhstan", &name);
+        let m = &rules.messages["en"];
+        let ab = ("France", "Kazakhstan");
+        let supported = apply(rule, &[fact("indicator.x", 2.0)].into_iter().collect(), ab, "en", m, &name);
         assert_eq!(supported.status, FindingStatus::Supported);
         assert_eq!(supported.sentence, "France has 2 in Kazakhstan");
         assert_eq!(supported.evidence.len(), 1);
-        let contradicted =
-            apply(rule, &[fact("indicator.x", 5.0)].into_iter().collect(), "France", "Kazakhstan", &name);
+        let contradicted = apply(rule, &[fact("indicator.x", 5.0)].into_iter().collect(), ab, "en", m, &name);
         assert_eq!(contradicted.status, FindingStatus::Contradicted);
-        assert!(contradicted.sentence.starts_with("Not borne out"), "{}", contradicted.sentence);
-        let none = apply(rule, &BTreeMap::new(), "France", "Kazakhstan", &name);
+        assert_eq!(contradicted.sentence, "Not borne out: indicator.x is 5, above 3");
+        let none = apply(rule, &BTreeMap::new(), ab, "en", m, &name);
         assert_eq!(none.status, FindingStatus::NoData);
         assert!(none.sentence.contains("indicator.x"));
     }
