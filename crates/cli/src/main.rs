@@ -2,6 +2,7 @@
 //! checked here (countries resolved, words checked against the ontology), then handed to
 //! the crates that do the work.
 
+mod code;
 mod compare;
 mod data;
 mod import;
@@ -311,6 +312,37 @@ enum Command {
     /// Merge the small Parquet parts of imported bulk data into few large ones
     #[command(subcommand)]
     Compact(CompactCommand),
+    /// Cultural-diplomacy events coded from text: plain text, Markdown, or JSON lines of
+    /// articles (`{"id", "text", "url"?, "date"?}`), one JSON object per event
+    ///
+    /// A file is read as JSON lines when its name ends in .jsonl or its first non-blank
+    /// character is `{`; otherwise it is one document whose id is its path. Inputs or lines
+    /// that cannot be read are reported as `input:line: reason` and the rest is still coded.
+    Code {
+        /// Files to code, or - for standard input
+        #[arg(required = true, value_name = "FILE|-")]
+        inputs: Vec<String>,
+        /// Language of the texts [default: each document's own, else detected]
+        #[arg(long, value_enum, default_value_t = code::LangArg::Auto)]
+        lang: code::LangArg,
+        #[arg(long, value_enum, default_value_t = code::CodeFormat::Jsonl)]
+        format: code::CodeFormat,
+        /// Article date for documents without one (relative dates are resolved against it)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = code::parse_date)]
+        date: Option<entente_model::PartialDate>,
+    },
+    /// Precision, recall and F1 of the coder against a gold set (data/coder/gold/gold.jsonl),
+    /// overall, per kind and per language, and for the held-out part separately
+    EvalCoder {
+        /// Gold set: JSON lines {"id", "lang", "text", "date"?, "split", "events": [...]}
+        #[arg(value_name = "GOLD.jsonl")]
+        gold: PathBuf,
+        /// Which passages to score
+        #[arg(long, value_enum, default_value_t = code::Split::All)]
+        split: code::Split,
+        #[arg(long, value_enum, default_value_t = code::EvalFormat::Table)]
+        format: code::EvalFormat,
+    },
     /// Serve the dashboard, its JSON twins and the HTTP API
     Serve {
         /// Address to listen on
@@ -428,6 +460,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = data::data_dir(cli.data)?;
     match cli.command {
+        Command::Code { inputs, lang, format, date } => code::run_code(&inputs, lang, format, date),
+        Command::EvalCoder { gold, split, format } => code::run_eval(&gold, split, format),
         Command::Load { dirs, check, format } => load(&dir, &dirs, check, format),
         Command::Timeline { a, b, from, to, domain, kind, format, lang, style } => {
             let store = data::open(&dir)?;
