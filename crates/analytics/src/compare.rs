@@ -604,9 +604,7 @@ pub fn compare(
     opts: &CompareOptions,
 ) -> Result<Comparison, CompareError> {
     let countries = CountryTable::bundled();
-    let name = |code: &str| {
-        countries.by_alpha3(code).map(|c| c.name_in(&opts.lang).to_string()).unwrap_or_else(|| code.to_string())
-    };
+    let name = |code: &str| countries.name_or_code(code, &opts.lang);
     let year = match opts.year.or_else(|| g.default_year(config)) {
         Some(y) => y,
         None => {
@@ -756,8 +754,7 @@ pub fn index_series(
 ) -> Result<IndexSeries, CompareError> {
     let b = g.focus.clone();
     let countries = CountryTable::bundled();
-    let name =
-        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| countries.name_or_code(code, lang);
     let mut years = Vec::new();
     let mut no_data = Vec::new();
     for year in from..=to {

@@ -74,8 +74,7 @@ pub fn country_profile(
     style: Style,
 ) -> Result<CountryProfile, AnalyticsError> {
     let countries = CountryTable::bundled();
-    let name =
-        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| countries.name_or_code(code, lang);
     let mut sources = Sources::new(store, style);
 
     let mut events: HashMap<String, i64> = HashMap::new();

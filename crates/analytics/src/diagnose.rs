@@ -310,8 +310,7 @@ pub fn diagnose(
 ) -> Result<Diagnosis, AnalyticsError> {
     let b = g.focus().to_string();
     let countries = CountryTable::bundled();
-    let name =
-        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| countries.name_or_code(code, lang);
     let opts = CompareOptions {
         focus: b.clone(),
         direction: Direction::In,

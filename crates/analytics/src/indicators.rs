@@ -382,8 +382,7 @@ pub fn indicators(store: &Store, dyad: &Dyad, lang: &str, style: Style) -> Resul
     let mut presence_list = presence(store, &mut sources, a)?;
     presence_list.extend(presence(store, &mut sources, b)?);
     let countries = CountryTable::bundled();
-    let name =
-        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| countries.name_or_code(code, lang);
     Ok(Indicators {
         dyad: dyad.clone(),
         names: [name(a), name(b)],

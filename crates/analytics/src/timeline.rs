@@ -167,8 +167,7 @@ pub fn timeline(
     }
     let summary = summarise(&entries, &events);
     let countries = CountryTable::bundled();
-    let name =
-        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| countries.name_or_code(code, lang);
     Ok(Timeline { dyad: dyad.clone(), names: [name(&dyad.a), name(&dyad.b)], entries, summary })
 }
 

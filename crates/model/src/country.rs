@@ -192,6 +192,12 @@ impl CountryTable {
         self.by_alpha3.get(code).map(|&i| &self.countries[i])
     }
 
+    /// The name of the country with alpha-3 `code` in `lang`, or the code itself when the
+    /// table has no such country (a regional code in a data set, say).
+    pub fn name_or_code(&self, code: &str, lang: &str) -> String {
+        self.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string())
+    }
+
     /// The country a CAMEO actor country code stands for (`FRA`, legacy `ROM`); regional
     /// codes such as `EUR` or `CAS` stand for none.
     pub fn by_cameo(&self, code: &str) -> Option<&Country> {

@@ -95,8 +95,7 @@ pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup
 /// The home page: the pairs with data, and a form to open any pair by any name.
 pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup {
     let countries = CountryTable::bundled();
-    let name =
-        |code: &str| countries.by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| countries.name_or_code(code, lang);
     let body = html! {
         h1 { "entente" }
         p.muted { (tr(lang, "tagline")) }

@@ -606,16 +606,7 @@ impl Store {
         }
         sql.push_str(" ORDER BY e.date_key, e.end_key, e.id");
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows =
-            stmt.query_map(rusqlite::params_from_iter(args), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, body) = row?;
-            if let Record::Event(e) = parse_body(&id, &body)? {
-                out.push(e);
-            }
-        }
-        Ok(out)
+        event_rows(&mut stmt, rusqlite::params_from_iter(args))
     }
 
     /// Observations of indicators starting with `indicator_prefix` (`students.`,
@@ -635,17 +626,7 @@ impl Store {
                AND (?4 IS NULL OR o.country = ?4)
              ORDER BY o.indicator, r.dataset, o.period_start, o.academic, r.id",
         )?;
-        let rows = stmt.query_map(params![indicator_prefix, from, to, country], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, dataset, body) = row?;
-            if let Record::Observation(observation) = parse_body(&id, &body)? {
-                out.push(StoredObservation { dataset, observation });
-            }
-        }
-        Ok(out)
+        observation_rows(&mut stmt, params![indicator_prefix, from, to, country])
     }
 
     /// A number that changes whenever a committed write changes records, datasets, the GDELT
@@ -756,6 +737,33 @@ fn commit(tx: Transaction<'_>) -> Result<()> {
 
 fn digest(body: &str) -> String {
     Sha256::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The observations a statement selects as (id, dataset, body) rows.
+fn observation_rows(stmt: &mut rusqlite::Statement<'_>, args: impl rusqlite::Params) -> Result<Vec<StoredObservation>> {
+    let rows =
+        stmt.query_map(args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, dataset, body) = row?;
+        if let Record::Observation(observation) = parse_body(&id, &body)? {
+            out.push(StoredObservation { dataset, observation });
+        }
+    }
+    Ok(out)
+}
+
+/// The events a statement selects as (id, body) rows.
+fn event_rows(stmt: &mut rusqlite::Statement<'_>, args: impl rusqlite::Params) -> Result<Vec<Event>> {
+    let rows = stmt.query_map(args, |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, body) = row?;
+        if let Record::Event(e) = parse_body(&id, &body)? {
+            out.push(e);
+        }
+    }
+    Ok(out)
 }
 
 fn parse_body(id: &str, body: &str) -> Result<Record> {

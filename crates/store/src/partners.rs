@@ -2,10 +2,10 @@
 //! that involves the focus, and which countries each dataset reports on at all (what the
 //! index's "zero if covered" rule needs to tell an absent value from an unreported one).
 
-use entente_model::record::{Event, Record};
+use entente_model::record::Event;
 use rusqlite::params;
 
-use crate::{Result, Store, StoredObservation, parse_body};
+use crate::{Result, Store, StoredObservation, event_rows, observation_rows};
 
 /// One (dataset, from, to) triple an indicator's observations hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,17 +24,7 @@ impl Store {
              WHERE o.indicator = ?1 AND (o.from_country = ?2 OR o.to_country = ?2)
              ORDER BY r.dataset, o.period_start, o.academic, r.id",
         )?;
-        let rows = stmt.query_map(params![indicator, country], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, dataset, body) = row?;
-            if let Record::Observation(observation) = parse_body(&id, &body)? {
-                out.push(StoredObservation { dataset, observation });
-            }
-        }
-        Ok(out)
+        observation_rows(&mut stmt, params![indicator, country])
     }
 
     /// The distinct (dataset, from, to) of every observation, of any indicator, in the
@@ -57,14 +47,6 @@ impl Store {
              WHERE EXISTS (SELECT 1 FROM event_countries c WHERE c.event_id = e.id AND c.country = ?1)
              ORDER BY e.date_key, e.end_key, e.id",
         )?;
-        let rows = stmt.query_map(params![country], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, body) = row?;
-            if let Record::Event(e) = parse_body(&id, &body)? {
-                out.push(e);
-            }
-        }
-        Ok(out)
+        event_rows(&mut stmt, params![country])
     }
 }

@@ -103,7 +103,7 @@ pub(crate) fn dyad_of(a: &str, b: &str) -> Result<Dyad, ApiError> {
 }
 
 fn names(lang: &str, code: &str) -> String {
-    CountryTable::bundled().by_alpha3(code).map(|c| c.name_in(lang).to_string()).unwrap_or_else(|| code.to_string())
+    CountryTable::bundled().name_or_code(code, lang)
 }
 
 pub(crate) async fn openapi() -> Response {
