@@ -5,7 +5,7 @@
 //! Bad input is reported on stderr as `input:line: reason` and skipped; the rest of the batch
 //! is still read.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,6 +15,7 @@ use clap::ValueEnum;
 use entente_coder::{CodedEvent, Doc, Lang, Options, code, dedup};
 use entente_model::PartialDate;
 use entente_model::ontology::EventKind;
+use entente_store::Store;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -212,21 +213,44 @@ fn documents(name: &str, default_date: Option<PartialDate>) -> (Vec<Doc>, Vec<St
 }
 
 /// `entente code`.
-pub fn run_code(inputs: &[String], lang: LangArg, format: CodeFormat, date: Option<PartialDate>) -> Result<ExitCode> {
+/// With `queue`, the events found are also queued for review in that store.
+pub fn run_code(
+    inputs: &[String],
+    lang: LangArg,
+    format: CodeFormat,
+    date: Option<PartialDate>,
+    queue: Option<&mut Store>,
+) -> Result<ExitCode> {
     let opts = Options { lang: lang.lang(), ..Options::default() };
     let mut events = Vec::new();
     let mut read = 0usize;
+    // The documents' URLs and dates, which candidates carry (the text itself is not kept).
+    let mut origins: HashMap<String, Doc> = HashMap::new();
     for name in inputs {
         let (docs, errors) = documents(name, date);
         for e in errors {
             eprintln!("{e}");
         }
         read += docs.len();
-        for doc in &docs {
-            events.extend(code(doc, &opts));
+        for doc in docs {
+            events.extend(code(&doc, &opts));
+            if queue.is_some() {
+                origins.insert(doc.id.clone(), Doc { text: String::new(), ..doc });
+            }
         }
     }
     let events = dedup(events);
+    if let Some(store) = queue {
+        let candidates: Vec<_> = events
+            .iter()
+            .map(|e| e.candidate(origins.get(&e.doc).unwrap_or(&Doc::new(e.doc.clone(), String::new()))))
+            .collect();
+        let queued = store.queue_candidates(&candidates)?;
+        eprintln!(
+            "Queued {} new candidate(s) for review ({} already queued or decided); see them with `entente review list`.",
+            queued.added, queued.known
+        );
+    }
     match format {
         CodeFormat::Jsonl => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -245,7 +269,7 @@ pub fn run_code(inputs: &[String], lang: LangArg, format: CodeFormat, date: Opti
     Ok(ExitCode::SUCCESS)
 }
 
-fn shorten(s: &str, max: usize) -> String {
+pub fn shorten(s: &str, max: usize) -> String {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() <= max {
         return s;

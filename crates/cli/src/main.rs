@@ -7,6 +7,7 @@ mod compare;
 mod data;
 mod import;
 mod output;
+mod review;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -330,7 +331,14 @@ enum Command {
         /// Article date for documents without one (relative dates are resolved against it)
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = code::parse_date)]
         date: Option<entente_model::PartialDate>,
+        /// Also queue the events found for review in the data folder's store (`entente review`);
+        /// they become records only when accepted
+        #[arg(long)]
+        store: bool,
     },
+    /// The review queue of coded events: list, show, accept (into a curated record) or reject
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
     /// Precision, recall and F1 of the coder against a gold set (data/coder/gold/gold.jsonl),
     /// overall, per kind and per language, and for the held-out part separately
     EvalCoder {
@@ -460,7 +468,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = data::data_dir(cli.data)?;
     match cli.command {
-        Command::Code { inputs, lang, format, date } => code::run_code(&inputs, lang, format, date),
+        Command::Code { inputs, lang, format, date, store } => {
+            let mut store = if store { Some(data::open(&dir)?) } else { None };
+            code::run_code(&inputs, lang, format, date, store.as_mut())
+        }
+        Command::Review(command) => {
+            let mut store = data::open(&dir)?;
+            review::run(&mut store, command)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::EvalCoder { gold, split, format } => code::run_eval(&gold, split, format),
         Command::Load { dirs, check, format } => load(&dir, &dirs, check, format),
         Command::Timeline { a, b, from, to, domain, kind, format, lang, style } => {

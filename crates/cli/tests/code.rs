@@ -225,3 +225,76 @@ fn eval_coder_runs_on_the_gold_set() {
     assert!(table.status.success());
     assert!(String::from_utf8(table.stdout).unwrap().contains("overall (heldout)"));
 }
+
+#[test]
+fn coded_candidates_wait_for_review_and_an_accepted_one_joins_the_timeline() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let batch = [
+        serde_json::json!({"id": "a1", "text": AGREEMENT, "url": "https://example.org/a1", "date": "2019-06-26"}),
+        serde_json::json!({"id": "a2", "text": "Kazakh artists opened an exhibition in Paris."}),
+    ];
+    let file = data.path().join("batch.jsonl");
+    std::fs::write(&file, batch.iter().map(|b| format!("{b}\n")).collect::<String>()).unwrap();
+    let f = file.to_str().unwrap();
+
+    let out = entente(&["--data", d, "code", f, "--store"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Queued 2 new candidate(s)"), "{}", stderr(&out));
+    // Pending candidates are not records: the timeline does not show them.
+    let timeline = |d: &str| {
+        let out = entente(&["--data", d, "timeline", "FRA", "KAZ", "--format", "json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let before = timeline(d).as_array().unwrap().len();
+    let list = entente(&["--data", d, "review", "list", "--format", "json"]);
+    let list: Vec<Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(list.len(), 2, "{list:#?}");
+    let id_of = |doc: &str| list.iter().find(|c| c["doc"] == doc).unwrap()["id"].as_str().unwrap().to_string();
+    let (agreement, exhibition) = (id_of("a1"), id_of("a2"));
+    assert_eq!(list.iter().find(|c| c["doc"] == "a1").unwrap()["url"], "https://example.org/a1");
+
+    // The exhibition has no date in its text nor its document: acceptance asks for one.
+    let out = entente(&["--data", d, "review", "accept", &exhibition]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no date"), "{}", stderr(&out));
+    let out = entente(&["--data", d, "review", "reject", &exhibition, "--reason", "no date anywhere; not verifiable"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // "Cultural cooperation" names no domain: the reviewer gives one.
+    let out = entente(&["--data", d, "review", "accept", &agreement, "--host", "France"]);
+    assert!(!out.status.success() && stderr(&out).contains("--domain"), "{}", stderr(&out));
+    let out = entente(&[
+        "--data", d, "review", "accept", &agreement, "--host", "France", "--domain", "arts", "--format", "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let done: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let event = done["event"].as_str().unwrap();
+
+    // The accepted event is on the pair's timeline, citing the article, its URL and the span.
+    let t = timeline(d);
+    let rows = t.as_array().unwrap();
+    assert_eq!(rows.len(), before + 1);
+    let row = rows.iter().find(|r| r["id"] == event).unwrap();
+    assert_eq!(row["date"], "2019-06-25");
+    let cite = &row["sources"][0];
+    assert_eq!(cite["quote"], AGREEMENT);
+    assert!(cite["locator"].as_str().unwrap().starts_with("bytes 0-"), "{cite}");
+    assert!(cite["citation"].as_str().unwrap().contains("https://example.org/a1"), "{cite}");
+
+    // Coding the batch again queues nothing and undoes no decision.
+    let out = entente(&["--data", d, "code", f, "--store"]);
+    assert!(
+        stderr(&out).contains("Queued 0 new candidate(s) for review (2 already queued or decided)"),
+        "{}",
+        stderr(&out)
+    );
+    let all = entente(&["--data", d, "review", "list", "--state", "all", "--format", "json"]);
+    let all: Vec<Value> = serde_json::from_slice(&all.stdout).unwrap();
+    let states: Vec<&str> = all.iter().map(|c| c["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["accepted", "rejected"], "{all:#?}");
+    let out = entente(&["--data", d, "review", "accept", &agreement]);
+    assert!(!out.status.success() && stderr(&out).contains("was accepted"), "{}", stderr(&out));
+    let out = entente(&["--data", d, "review", "show", "cand-0000"]);
+    assert!(!out.status.success() && stderr(&out).contains("no candidate"), "{}", stderr(&out));
+}

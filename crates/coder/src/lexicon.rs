@@ -134,6 +134,12 @@ pub(crate) enum What {
         weight: u8,
         needs_domain: bool,
         needs_object: bool,
+        /// A `?` trigger: a country named right beside it ("Year of Russia", "Өзбекстан жылы")
+        /// stands in for the cultural cue.
+        beside_country: bool,
+        /// A `^` trigger: only a country named right beside it makes it one ("Қазақстан жылы",
+        /// where the word alone is any year).
+        only_beside: bool,
     },
     /// A word one of the kind's triggers must be near (the institution that opens).
     Object(EventKind),
@@ -400,13 +406,18 @@ fn build_lang(lang: Lang) -> Result<LangLexicon, String> {
             by_domain.entry(kind).or_insert_with(Vec::new).push((d, k2));
         }
         for t in &k.triggers {
-            let (needs_domain, needs_object, t) = match (t.strip_prefix('?'), t.strip_prefix('!')) {
-                (Some(rest), _) => (true, !k.objects.is_empty(), rest),
-                (_, Some(rest)) => (false, false, rest),
-                _ => (k.needs_domain, !k.objects.is_empty(), t.as_str()),
-            };
+            let objects = !k.objects.is_empty();
+            let (needs_domain, needs_object, beside_country, only_beside, t) =
+                match (t.strip_prefix('?'), t.strip_prefix('!'), t.strip_prefix('^')) {
+                    (Some(rest), _, _) => (true, objects, true, false, rest),
+                    (_, Some(rest), _) => (false, false, false, false, rest),
+                    (_, _, Some(rest)) => (false, false, true, true, rest),
+                    _ => (k.needs_domain, objects, false, false, t.as_str()),
+                };
             let (pattern, mode) = entry(t, stem.as_ref());
-            builder.add(pattern, What::Trigger { kind, weight: k.weight, needs_domain, needs_object }, mode);
+            let what =
+                What::Trigger { kind, weight: k.weight, needs_domain, needs_object, beside_country, only_beside };
+            builder.add(pattern, what, mode);
         }
         for o in &k.objects {
             let (pattern, mode) = entry(o, stem.as_ref());
@@ -414,7 +425,9 @@ fn build_lang(lang: Lang) -> Result<LangLexicon, String> {
         }
     }
     for phrase in &file.ignore {
-        builder.add(fold(phrase), What::Ignore, Mode::Exact);
+        // Written as they are (`a phrase*` allows endings); never stemmed.
+        let (pattern, mode) = entry(phrase, None);
+        builder.add(pattern, What::Ignore, mode);
     }
     for (domain_name, cues) in &file.domains {
         let domain = match domain_name.as_str() {

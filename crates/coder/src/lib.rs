@@ -23,8 +23,8 @@ mod text;
 
 use std::collections::{BTreeSet, HashMap};
 
-use entente_model::PartialDate;
 use entente_model::ontology::{Domain, EventKind, Status};
+use entente_model::{Candidate, PartialDate, Quantity};
 use serde::{Deserialize, Serialize};
 
 pub use lang::{Lang, detect};
@@ -33,7 +33,7 @@ pub use lexicon::check_lexicons;
 use lexicon::{Hit, LangLexicon, Role, What, gazetteer, lexicon};
 
 /// The version of the coder and its lexicons, stamped on every event.
-pub const CODER_VERSION: &str = concat!("entente-coder ", env!("CARGO_PKG_VERSION"), " lexicon 1");
+pub const CODER_VERSION: &str = concat!("entente-coder ", env!("CARGO_PKG_VERSION"), " lexicon 2");
 
 /// One input text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -104,6 +104,30 @@ pub struct CodedEvent {
     /// How many sentences reported this event (more than one after `dedup`).
     #[serde(default = "one")]
     pub reports: u32,
+}
+
+impl CodedEvent {
+    /// The candidate a reviewer sees: this event with its document's URL and date.
+    pub fn candidate(&self, doc: &Doc) -> Candidate {
+        Candidate {
+            doc: self.doc.clone(),
+            url: doc.url.clone(),
+            doc_date: doc.date,
+            lang: self.lang.as_str().to_string(),
+            countries: self.countries.clone(),
+            kind: self.kind,
+            domains: self.domains.clone(),
+            date: self.date.as_deref().and_then(|d| d.parse().ok()),
+            status: self.status,
+            quantity: self.quantity.as_ref().map(|(value, unit)| Quantity { value: *value, unit: unit.clone() }),
+            start: self.start,
+            end: self.end,
+            evidence: self.evidence.clone(),
+            trigger: self.trigger.clone(),
+            confidence: (f64::from(self.confidence) * 1000.0).round() / 1000.0,
+            coder_version: self.coder_version.clone(),
+        }
+    }
 }
 
 fn one() -> u32 {
@@ -226,13 +250,44 @@ pub fn code(doc: &Doc, opts: &Options) -> Vec<CodedEvent> {
         if sh.triggers.is_empty() {
             continue;
         }
-        if let Some(event) = code_sentence(doc, lang, lex, text, folded, &sentences, &per, i, opts)
-            && event.confidence >= opts.min_confidence
-        {
-            events.push(event);
-        }
+        events.extend(
+            code_sentence(doc, lang, lex, text, folded, &sentences, &per, i, opts)
+                .into_iter()
+                .filter(|e| e.confidence >= opts.min_confidence),
+        );
     }
+    other_yields(events)
+}
+
+/// Drops an `other` event when the same pair has an event of a definite kind within a few
+/// sentences: "other" is what a passage is when nothing more precise is found.
+fn other_yields(events: Vec<CodedEvent>) -> Vec<CodedEvent> {
+    const NEAR: usize = 400;
+    let definite: Vec<([String; 2], usize, usize)> =
+        events.iter().filter(|e| e.kind != EventKind::Other).map(|e| (e.countries.clone(), e.start, e.end)).collect();
     events
+        .into_iter()
+        .filter(|e| {
+            e.kind != EventKind::Other
+                || !definite.iter().any(|(c, s, end)| *c == e.countries && e.start <= end + NEAR && *s <= e.end + NEAR)
+        })
+        .collect()
+}
+
+/// True when a country name at `cs..ce` stands right after the trigger at `ts..te` (right
+/// before it when `before`), with at most a short word between ("Year of Russia", "Année de la
+/// France", "Өзбекстан жылы").
+fn beside(folded: &str, ts: usize, te: usize, cs: usize, ce: usize, before: bool) -> bool {
+    let gap = if !before && cs >= te {
+        folded.get(te..cs)
+    } else if before && ce <= ts {
+        folded.get(ce..ts)
+    } else {
+        return false;
+    };
+    gap.is_some_and(|g| {
+        g.chars().count() <= 8 && g.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '\'' || c == '’')
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -246,7 +301,7 @@ fn code_sentence(
     per: &[SentenceHits],
     i: usize,
     opts: &Options,
-) -> Option<CodedEvent> {
+) -> Vec<CodedEvent> {
     let here = &per[i];
     // Countries: those of the sentence, then those of its neighbours when one is missing.
     let mut counts: Vec<Mention> = Vec::new();
@@ -264,7 +319,6 @@ fn code_sentence(
     while hi + 1 < sentences.len() && hi - i < opts.window && same_paragraph(hi) {
         hi += 1;
     }
-    let mut span = (i, i);
     // Only a sentence with a clear trigger may take its second country from a neighbour.
     let strong = here.triggers.iter().any(|t| weight(t) >= 4);
     if counts.len() < 2 && strong {
@@ -275,19 +329,9 @@ fn code_sentence(
         }
     }
     if counts.len() < 2 {
-        return None;
+        return Vec::new();
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(b.3.cmp(&a.3)).then(a.2.cmp(&b.2)));
-    let pair = [counts[0], counts[1]];
-    for c in pair {
-        if !c.3 {
-            // Widen the evidence to the neighbour that names this country.
-            if let Some(j) = (lo..=hi).find(|&j| per[j].countries.iter().any(|x| x.2 == c.0)) {
-                span.0 = span.0.min(j);
-                span.1 = span.1.max(j);
-            }
-        }
-    }
 
     // A cue may be in the sentence or the one before ("… the institute of French culture. … its opening").
     let cues_near = (i.saturating_sub(1)..=i).any(|j| !per[j].domains.is_empty());
@@ -295,25 +339,57 @@ fn code_sentence(
     triggers.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.start.cmp(&b.start)));
     // An object may be in the sentence or the one before ("… the institute. … attended its opening").
     let has_object = |kind: EventKind| (i.saturating_sub(1)..=i).any(|j| per[j].objects.contains(&kind));
-    let trigger = triggers.iter().find(|t| match t.what {
-        What::Trigger { kind, needs_domain, needs_object, .. } => {
-            (!needs_domain || cues_near) && (!needs_object || has_object(kind))
+    // Kazakh puts the country before the word ("Өзбекстан жылы"), the others after ("Year of
+    // Russia", "Год России"); a place is not a country's name here ("2014 жылы Алматыда").
+    let before = lang == Lang::Kk;
+    let beside = |t: &Hit| {
+        here.countries.iter().any(|&(s, e, _, role)| {
+            matches!(role, Role::Name | Role::Adjective) && beside(folded, t.start, t.end, s, e, before)
+        })
+    };
+    let satisfied = |t: &&Hit| match t.what {
+        What::Trigger { kind, needs_domain, needs_object, beside_country, only_beside, .. } => {
+            let beside = beside_country && beside(t);
+            (!needs_domain || cues_near || beside) && (!needs_object || has_object(kind)) && (!only_beside || beside)
         }
         _ => false,
-    })?;
-    let What::Trigger { kind, weight: trigger_weight, .. } = trigger.what else { return None };
-    let kind = lex
-        .by_domain
-        .get(&kind)
-        .and_then(|turns| turns.iter().find(|(d, _)| here.domains.contains(&Some(*d))))
-        .map_or(kind, |(_, k)| *k);
-
-    let mut domains: BTreeSet<Domain> =
-        (span.0..=span.1).flat_map(|j| per[j].domains.iter().flatten().copied()).collect();
-    if domains.is_empty() {
-        domains.extend(lex.default_domains.get(&kind).into_iter().flatten().copied());
+    };
+    // The kind a trigger gives, turned by the sentence's domain where the lexicon says so.
+    let kind_of = |t: &Hit| match t.what {
+        What::Trigger { kind, weight, .. } => {
+            let kind = lex
+                .by_domain
+                .get(&kind)
+                .and_then(|turns| turns.iter().find(|(d, _)| here.domains.contains(&Some(*d))))
+                .map_or(kind, |(_, k)| *k);
+            Some((kind, weight))
+        }
+        _ => None,
+    };
+    // The strongest trigger makes the event; a trigger of another definite kind in the same
+    // sentence makes a second one ("the exhibition opening marked the beginning of the Year of
+    // Russia"), except beside an agreement, whose text names what it covers, not what happened.
+    let mut chosen: Vec<(&Hit, EventKind, u8)> = Vec::new();
+    for t in triggers.iter().filter(satisfied) {
+        let Some((kind, w)) = kind_of(t) else { continue };
+        let secondary_ok = |k: EventKind| {
+            // Kinds that lean on a neighbour's object or are catch-alls are never second.
+            !matches!(
+                k,
+                EventKind::Other
+                    | EventKind::OfficialVisit
+                    | EventKind::AgreementSigned
+                    | EventKind::InstitutionOpened
+                    | EventKind::ProgrammeLaunched
+            ) && chosen.first().is_some_and(|c| c.1 != EventKind::AgreementSigned)
+        };
+        if chosen.is_empty() || (!chosen.iter().any(|c| c.1 == kind) && secondary_ok(kind)) {
+            chosen.push((t, kind, w));
+        }
     }
-
+    if chosen.is_empty() {
+        return Vec::new();
+    }
     let status = if here.statuses.contains(&Status::Cancelled) && here.statuses.contains(&Status::Online) {
         Status::PartlyOnline
     } else {
@@ -322,59 +398,112 @@ fn code_sentence(
             .find(|s| here.statuses.contains(s))
             .unwrap_or(Status::Held)
     };
-
-    // The date nearest the trigger in the sentence, else in the evidence, else a relative one.
     let (a, b) = sentences[i];
-    let nearest = |from: usize, to: usize| {
-        let found = dates::find_dates(&folded[from..to], lex);
-        found.into_iter().min_by_key(|d| (from + d.start).abs_diff(trigger.start)).map(|d| d.date)
-    };
-    let mut date = nearest(a, b);
-    if date.is_none() && span != (i, i) {
-        date = nearest(sentences[span.0].0, sentences[span.1].1);
-    }
-    if date.is_none()
-        && let Some(article) = doc.date
-    {
-        date = dates::relative_year(&folded[a..b], lex, article.year).map(|(_, _, y)| PartialDate::year(y));
-    }
     let quantity = dates::find_quantity(&folded[a..b], lex);
 
-    let (start, end) = (sentences[span.0].0, sentences[span.1].1);
-    let both_inside = pair[0].3 && pair[1].3;
-    let named = pair.iter().any(|c| matches!(c.4, Role::Name | Role::Institution));
-    let mut confidence = 0.4f32;
-    confidence += if both_inside { 0.2 } else { 0.05 };
-    confidence += if named { 0.1 } else { 0.0 };
-    confidence += if here.domains.is_empty() { 0.0 } else { 0.1 };
-    confidence += if trigger_weight >= 6 || trigger.end - trigger.start > 12 { 0.1 } else { 0.05 };
-    confidence += if date.is_some() { 0.05 } else { 0.0 };
-    let mentions = (span.0..=span.1)
-        .flat_map(|j| per[j].countries.iter())
-        .filter(|m| m.2 == pair[0].0 || m.2 == pair[1].0)
-        .map(|&(s, e, c, role)| mention(text, s, e, c, role))
-        .collect();
-    let mut countries =
-        [gazetteer().codes[usize::from(pair[0].0)].clone(), gazetteer().codes[usize::from(pair[1].0)].clone()];
-    countries.sort();
-    Some(CodedEvent {
-        doc: doc.id.clone(),
-        lang,
-        countries,
-        kind,
-        domains: domains.into_iter().collect(),
-        date: date.map(|d| d.to_string()),
-        status,
-        quantity,
-        start,
-        end,
-        confidence: confidence.min(0.99),
-        coder_version: CODER_VERSION.to_string(),
-        evidence: text[start..end].to_string(),
-        trigger: text[trigger.start..trigger.end].to_string(),
-        mentions,
-        reports: 1,
-    })
+    let pairs = pairs_of(&counts);
+    let several = pairs.len() > 1;
+    let mut out = Vec::with_capacity(pairs.len() * chosen.len());
+    for (rank, &(trigger, kind, trigger_weight)) in chosen.iter().enumerate() {
+        for &pair in &pairs {
+            let mut span = (i, i);
+            for c in pair {
+                if !c.3 {
+                    // Widen the evidence to the neighbour that names this country.
+                    if let Some(j) = (lo..=hi).find(|&j| per[j].countries.iter().any(|x| x.2 == c.0)) {
+                        span.0 = span.0.min(j);
+                        span.1 = span.1.max(j);
+                    }
+                }
+            }
+            let mut domains: BTreeSet<Domain> =
+                (span.0..=span.1).flat_map(|j| per[j].domains.iter().flatten().copied()).collect();
+            if domains.is_empty() {
+                domains.extend(lex.default_domains.get(&kind).into_iter().flatten().copied());
+            }
+
+            // The date nearest the trigger in the sentence, else in the evidence, else a relative one.
+            let nearest = |from: usize, to: usize| {
+                let found = dates::find_dates(&folded[from..to], lex);
+                found.into_iter().min_by_key(|d| (from + d.start).abs_diff(trigger.start)).map(|d| d.date)
+            };
+            let mut date = nearest(a, b);
+            if date.is_none() && span != (i, i) {
+                date = nearest(sentences[span.0].0, sentences[span.1].1);
+            }
+            if date.is_none()
+                && let Some(article) = doc.date
+            {
+                date = dates::relative_year(&folded[a..b], lex, article.year).map(|(_, _, y)| PartialDate::year(y));
+            }
+
+            let (start, end) = (sentences[span.0].0, sentences[span.1].1);
+            let both_inside = pair[0].3 && pair[1].3;
+            let named = pair.iter().any(|c| matches!(c.4, Role::Name | Role::Institution));
+            let mut confidence = 0.4f32;
+            confidence += if both_inside { 0.2 } else { 0.05 };
+            confidence += if named { 0.1 } else { 0.0 };
+            confidence += if here.domains.is_empty() { 0.0 } else { 0.1 };
+            confidence += if trigger_weight >= 6 || trigger.end - trigger.start > 12 { 0.1 } else { 0.05 };
+            confidence += if date.is_some() { 0.05 } else { 0.0 };
+            // One sentence, several pairs: each pair is a little less sure than a sentence of two.
+            confidence -= if several { 0.05 } else { 0.0 };
+            // A second kind in one sentence is less sure than the sentence's strongest.
+            confidence -= if rank > 0 { 0.1 } else { 0.0 };
+            let mentions = (span.0..=span.1)
+                .flat_map(|j| per[j].countries.iter())
+                .filter(|m| m.2 == pair[0].0 || m.2 == pair[1].0)
+                .map(|&(s, e, c, role)| mention(text, s, e, c, role))
+                .collect();
+            let mut countries =
+                [gazetteer().codes[usize::from(pair[0].0)].clone(), gazetteer().codes[usize::from(pair[1].0)].clone()];
+            countries.sort();
+            out.push(CodedEvent {
+                doc: doc.id.clone(),
+                lang,
+                countries,
+                kind,
+                domains: domains.into_iter().collect(),
+                date: date.map(|d| d.to_string()),
+                status,
+                quantity: quantity.clone(),
+                start,
+                end,
+                confidence: confidence.min(0.99),
+                coder_version: CODER_VERSION.to_string(),
+                evidence: text[start..end].to_string(),
+                trigger: text[trigger.start..trigger.end].to_string(),
+                mentions,
+                reports: 1,
+            });
+        }
+    }
+    out
+}
+
+/// Most countries a sentence may name for its event to be read as one among all of them.
+const MAX_PARTIES: usize = 5;
+
+/// The pairs an event joins. Two countries: that pair. Three to five named in the sentence
+/// itself: when exactly one of them is there only as a place (the host: "troupes from France,
+/// Brazil and Russia … in Arqa"), it with each other one; otherwise every pair (a multilateral
+/// event). Otherwise the two most mentioned.
+fn pairs_of(counts: &[Mention]) -> Vec<[Mention; 2]> {
+    let inside: Vec<Mention> = counts.iter().copied().filter(|c| c.3).collect();
+    if !(3..=MAX_PARTIES).contains(&inside.len()) {
+        return vec![[counts[0], counts[1]]];
+    }
+    let places: Vec<&Mention> = inside.iter().filter(|c| c.4 == Role::Place).collect();
+    if let [host] = places.as_slice() {
+        return inside.iter().filter(|c| c.0 != host.0).map(|c| [**host, *c]).collect();
+    }
+    let mut out = Vec::new();
+    for (k, a) in inside.iter().enumerate() {
+        for b in &inside[k + 1..] {
+            out.push([*a, *b]);
+        }
+    }
+    out
 }
 
 /// True when the whitespace between two sentences holds a blank line.

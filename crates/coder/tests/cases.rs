@@ -16,6 +16,9 @@ struct Case {
     text: String,
     article_date: Option<String>,
     expect: Vec<Expected>,
+    /// The events found must be exactly those expected, no more.
+    #[serde(default)]
+    exact: bool,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +54,15 @@ fn run(file: &str) {
             let got: Vec<String> =
                 events.iter().map(|e| format!("{:?} {} ({})", e.countries, e.kind, e.trigger)).collect();
             failures.push(format!("{:?}: expected nothing, found {got:?}", case.text));
+        }
+        if case.exact {
+            let mut got: Vec<String> = events.iter().map(|e| format!("{:?} {}", e.countries, e.kind)).collect();
+            let mut want: Vec<String> = case.expect.iter().map(|x| format!("{:?} {}", x.countries, x.kind)).collect();
+            got.sort();
+            want.sort();
+            if got != want {
+                failures.push(format!("{:?}: found exactly {got:?}, expected {want:?}", case.text));
+            }
         }
         for x in &case.expect {
             let Some(e) = events.iter().find(|e| e.countries == x.countries && e.kind.as_str() == x.kind) else {

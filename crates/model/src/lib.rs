@@ -14,6 +14,7 @@
 //! assert_eq!(countries.resolve("fr").unwrap().alpha3, "FRA");
 //! ```
 
+pub mod candidate;
 pub mod country;
 pub mod date;
 pub mod dyad;
@@ -25,6 +26,7 @@ pub mod record;
 pub mod text;
 pub mod validate;
 
+pub use candidate::{Acceptance, Candidate, ReviewState};
 pub use country::{Country, CountryTable};
 pub use date::{PartialDate, Period};
 pub use dyad::{Direction, Dyad, Setting};

@@ -461,6 +461,27 @@ pub fn tr(lang: &str, key: &'static str) -> &'static str {
         "topic_diaspora" => ["diaspora", "diaspora", "диаспора", "диаспора"],
         "topic_media" => ["media", "médias", "СМИ", "БАҚ"],
         "topic_general" => ["general", "général", "в целом", "жалпы"],
+        "review_page" => ["Review queue", "File de relecture", "Очередь проверки", "Тексеру кезегі"],
+        "review_intro" => [
+            "Events the text coder found, waiting for a person. A candidate is not a record: accepted, it becomes a curated event citing its text; rejected, it stays here with the reason. Accept or reject with `entente review` or the API (POST /api/v1/candidates/{id}/accept or /reject, with the write token).",
+            "Événements trouvés par le codeur de textes, en attente d'une relecture. Un candidat n'est pas une fiche : accepté, il devient un événement vérifié citant son texte ; rejeté, il reste ici avec la raison. Acceptez ou rejetez avec `entente review` ou l'API (POST /api/v1/candidates/{id}/accept ou /reject, avec le jeton d'écriture).",
+            "События, найденные кодировщиком текстов и ожидающие проверки человеком. Кандидат — ещё не запись: принятый, он становится проверенным событием со ссылкой на текст; отклонённый остаётся здесь с причиной. Принимайте или отклоняйте командой `entente review` или через API (POST /api/v1/candidates/{id}/accept или /reject, с токеном записи).",
+            "Мәтін кодтаушысы тапқан, адамның тексеруін күтіп тұрған оқиғалар. Үміткер әлі жазба емес: қабылданса, мәтініне сілтеме жасайтын тексерілген оқиғаға айналады; қабылданбаса, себебімен осында қалады. `entente review` пәрменімен немесе API арқылы (POST /api/v1/candidates/{id}/accept не /reject, жазу токенімен) қабылдаңыз не қабылдамаңыз.",
+        ],
+        "no_candidates" => [
+            "No candidates here. Code texts with `entente code FILES --store`.",
+            "Aucun candidat ici. Codez des textes avec `entente code FICHIERS --store`.",
+            "Здесь нет кандидатов. Закодируйте тексты командой `entente code ФАЙЛЫ --store`.",
+            "Мұнда үміткер жоқ. Мәтіндерді `entente code ФАЙЛДАР --store` пәрменімен кодтаңыз.",
+        ],
+        "state_pending" => ["pending", "en attente", "ожидают", "күтуде"],
+        "state_accepted" => ["accepted", "acceptés", "приняты", "қабылданды"],
+        "state_rejected" => ["rejected", "rejetés", "отклонены", "қабылданбады"],
+        "state_all" => ["all", "tous", "все", "барлығы"],
+        "confidence" => ["Confidence", "Confiance", "Уверенность", "Сенімділік"],
+        "document" => ["Document", "Document", "Документ", "Құжат"],
+        "candidate" => ["Candidate", "Candidat", "Кандидат", "Үміткер"],
+        "reason" => ["Reason", "Raison", "Причина", "Себебі"],
         _ => return key,
     };
     row[i]

@@ -17,7 +17,7 @@ use crate::dyad::{DyadView, RecordSearch};
 use crate::i18n::{LANGS, tr, tr_code};
 use crate::search::FACETS;
 use crate::svg;
-use crate::views::{CountryView, RecordDetail, SourcesView};
+use crate::views::{CountryView, RecordDetail, ReviewView, SourcesView};
 
 const CSS: &str = "
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d1d1d;background:#fff}
@@ -73,6 +73,7 @@ pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup
                         a.brand href={"/?lang=" (lang)} { "entente" }
                         nav.main {
                             a href={"/sources?lang=" (lang)} { (tr(lang, "sources_page")) }
+                            a href={"/review?lang=" (lang)} { (tr(lang, "review_page")) }
                             a href="/api/v1/openapi.json" { (tr(lang, "api")) }
                         }
                     }
@@ -646,6 +647,73 @@ pub fn sources(view: &SourcesView) -> Markup {
         }
     };
     layout(lang, tr(lang, "sources_page"), "/sources", &format!("/sources.json?lang={lang}&style={}", view.style), body)
+}
+
+/// The review queue: each candidate with its evidence (the trigger marked), document and
+/// state, with links between the states.
+pub fn review(view: &ReviewView) -> Markup {
+    let lang = view.lang.as_str();
+    let state_label = |s: &str| match s {
+        "pending" => tr(lang, "state_pending"),
+        "accepted" => tr(lang, "state_accepted"),
+        "rejected" => tr(lang, "state_rejected"),
+        _ => tr(lang, "state_all"),
+    };
+    let body = html! {
+        h1 { (tr(lang, "review_page")) }
+        p.muted { (tr(lang, "review_intro")) }
+        p {
+            @for s in ["pending", "accepted", "rejected", "all"] {
+                @let n = if s == "all" { view.counts.values().sum() } else { view.counts.get(s).copied().unwrap_or(0) };
+                @if s == view.state { b { (state_label(s)) " (" (n) ")" } } @else {
+                    a href={"/review?lang=" (lang) "&state=" (s)} { (state_label(s)) " (" (n) ")" } }
+                " "
+            }
+        }
+        @if view.candidates.is_empty() {
+            p.no-data { (tr(lang, "no_candidates")) }
+        } @else {
+            table.review {
+                thead { tr { th { (tr(lang, "candidate")) } th { (tr(lang, "countries")) } th { (tr(lang, "kind")) }
+                    th { (tr(lang, "date")) } th.num { (tr(lang, "confidence")) } th { (tr(lang, "evidence")) } th { (tr(lang, "status")) } } }
+                tbody {
+                    @for row in &view.candidates {
+                        @let c = &row.candidate.candidate;
+                        tr id=(row.candidate.id) {
+                            td { code { (row.candidate.id) } }
+                            td { (row.names[0]) " – " (row.names[1]) }
+                            td { (c.kind.as_str()) br; span.muted { (c.domains.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")) } }
+                            td { (c.date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())) }
+                            td.num { (format!("{:.2}", c.confidence)) }
+                            td {
+                                (marked(&c.evidence, &c.trigger))
+                                br;
+                                span.muted { (tr(lang, "document")) ": "
+                                    @if let Some(u) = &c.url { a href=(u) rel="nofollow noopener" { (c.doc) } } @else { (c.doc) }
+                                    " [" (c.lang) "], " (c.start) "–" (c.end) }
+                            }
+                            td {
+                                (state_label(row.candidate.state.as_str()))
+                                @if let Some(r) = &row.candidate.record { br; a href={"/record/" (r) "?lang=" (lang)} { (r) } }
+                                @if let Some(r) = &row.candidate.reason { br; span.muted { (tr(lang, "reason")) ": " (r) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let json = format!("/review.json?lang={lang}&state={}", view.state);
+    layout(lang, tr(lang, "review_page"), "/review", &json, body)
+}
+
+/// `text` with the first occurrence of `trigger` in `<mark>` (all of it escaped).
+fn marked(text: &str, trigger: &str) -> Markup {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.find(trigger).filter(|_| !trigger.is_empty()) {
+        Some(i) => html! { (text[..i]) mark { (trigger) } (text[i + trigger.len()..]) },
+        None => html! { (text) },
+    }
 }
 
 /// `template` with `{key}` replaced by each value.

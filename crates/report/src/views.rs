@@ -180,3 +180,52 @@ pub fn country_view(
     };
     Ok(Some(CountryView { names, codes, profile: country_profile(store, alpha3, lang, style)? }))
 }
+
+/// The review queue: candidates the text coder found, with the countries' names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewView {
+    pub lang: String,
+    /// `pending`, `accepted`, `rejected` or `all`.
+    pub state: String,
+    /// How many candidates are in each state.
+    pub counts: BTreeMap<String, usize>,
+    pub candidates: Vec<ReviewRow>,
+}
+
+/// One candidate in the queue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewRow {
+    #[serde(flatten)]
+    pub candidate: entente_store::StoredCandidate,
+    /// The two countries' names in the view's language.
+    pub names: [String; 2],
+}
+
+/// The candidates in `state` (`None`: all), most confident first, at most `limit`.
+pub fn review_view(
+    store: &Store,
+    lang: &str,
+    state: Option<entente_model::ReviewState>,
+    limit: usize,
+) -> Result<ReviewView, AnalyticsError> {
+    let countries = CountryTable::bundled();
+    let filter = entente_store::CandidateFilter { state, pair: None, limit, offset: 0 };
+    let candidates = store
+        .candidates(&filter)?
+        .into_iter()
+        .map(|c| {
+            let names = [
+                countries.name_or_code(&c.candidate.countries[0], lang),
+                countries.name_or_code(&c.candidate.countries[1], lang),
+            ];
+            ReviewRow { candidate: c, names }
+        })
+        .collect();
+    let counts = store.candidate_counts()?.into_iter().map(|(s, n)| (s.as_str().to_string(), n)).collect();
+    Ok(ReviewView {
+        lang: lang.to_string(),
+        state: state.map(|s| s.as_str()).unwrap_or("all").to_string(),
+        counts,
+        candidates,
+    })
+}

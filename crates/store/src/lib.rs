@@ -13,11 +13,13 @@
 //! ```
 
 mod browse;
+mod candidates;
 mod gdelt;
 mod partners;
 mod schema;
 
 pub use browse::{RecordPage, RecordQuery, RecordSummary};
+pub use candidates::{Accepted, CandidateFilter, Queued, REVIEWED_DATASET, StoredCandidate};
 pub use gdelt::{GdeltFile, GdeltImport, GdeltPart, GdeltReject};
 pub use partners::Party;
 
@@ -393,81 +395,12 @@ impl Store {
     /// cited, ids are not taken by another dataset). `Create` refuses an id that exists;
     /// `Update` refuses one that does not, or a change of kind or dataset.
     pub fn write_record(&mut self, dataset: &str, record: &Record, mode: WriteMode) -> Result<WriteOutcome> {
-        let rid = record.id().to_string();
-        if !entente_model::text::is_valid_id(dataset) {
-            return Err(StoreError::Invalid(vec![Problem {
-                kind: record.kind(),
-                id: rid,
-                field: "dataset".into(),
-                message: format!("\"{dataset}\" is not a dataset id: use lowercase letters, digits, '-', '_' and '.'"),
-            }]));
-        }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-        let old: Option<(String, String, String)> = tx
-            .query_row("SELECT kind, dataset, body_hash FROM records WHERE id = ?1", [&rid], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        match (&old, mode) {
-            (Some((_, ds, _)), WriteMode::Create) => {
-                return Err(StoreError::Conflict(format!("record \"{rid}\" already exists (dataset \"{ds}\")")));
-            }
-            (None, WriteMode::Update) => return Err(StoreError::NotFound(format!("no record has id \"{rid}\""))),
-            (Some((kind, ds, _)), WriteMode::Update) => {
-                if kind != record.kind().as_str() {
-                    return Err(StoreError::Conflict(format!(
-                        "record \"{rid}\" is {}; a record cannot change kind",
-                        RecordKind::parse(kind).map(|k| k.with_article()).unwrap_or_else(|| kind.clone())
-                    )));
-                }
-                if ds != dataset {
-                    return Err(StoreError::Conflict(format!(
-                        "record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\""
-                    )));
-                }
-            }
-            (None, WriteMode::Create) => {}
+        let outcome = write_in(&tx, dataset, record, mode)?;
+        if outcome.changed {
+            commit(tx)?;
         }
-        let known = |id: &str| {
-            if id == rid {
-                return None;
-            }
-            let kind: Option<String> = tx
-                .prepare_cached("SELECT kind FROM records WHERE id = ?1")
-                .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
-                .ok()
-                .flatten();
-            kind.and_then(|k| RecordKind::parse(&k))
-        };
-        let problems = entente_model::validate::validate(std::slice::from_ref(record), &known);
-        if !problems.is_empty() {
-            return Err(StoreError::Invalid(problems));
-        }
-        let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.clone(), source: e })?;
-        let hash = digest(&body);
-        if old.as_ref().is_some_and(|(_, _, h)| *h == hash) {
-            return Ok(WriteOutcome { id: rid, dataset: dataset.to_string(), created: false, changed: false });
-        }
-        tx.execute(
-            "INSERT INTO datasets (id, title, origin, fingerprint, loaded_at) VALUES (?1, ?1, 'api', '', datetime('now'))
-             ON CONFLICT (id) DO NOTHING",
-            [dataset],
-        )?;
-        if old.is_some() {
-            delete_record(&tx, &rid)?;
-        }
-        insert_record(&tx, dataset, record, &body, &hash)?;
-        // A hand-made change means the dataset no longer matches any folder's files, and a
-        // bundled one must not be refreshed over it.
-        tx.execute(
-            "UPDATE datasets SET fingerprint = '',
-               origin = CASE WHEN origin LIKE 'bundled:%' THEN 'edited:' || substr(origin, 9) ELSE origin END
-             WHERE id = ?1",
-            [dataset],
-        )?;
-        commit(tx)?;
-        Ok(WriteOutcome { id: rid, dataset: dataset.to_string(), created: old.is_none(), changed: true })
+        Ok(outcome)
     }
 
     /// The record `id`, if stored.
@@ -720,6 +653,84 @@ impl Store {
         }
         Ok(problems)
     }
+}
+
+/// [`Store::write_record`] inside the caller's transaction, which it leaves to the caller to
+/// commit.
+fn write_in(tx: &Transaction<'_>, dataset: &str, record: &Record, mode: WriteMode) -> Result<WriteOutcome> {
+    let rid = record.id().to_string();
+    if !entente_model::text::is_valid_id(dataset) {
+        return Err(StoreError::Invalid(vec![Problem {
+            kind: record.kind(),
+            id: rid,
+            field: "dataset".into(),
+            message: format!("\"{dataset}\" is not a dataset id: use lowercase letters, digits, '-', '_' and '.'"),
+        }]));
+    }
+    tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+    let old: Option<(String, String, String)> = tx
+        .query_row("SELECT kind, dataset, body_hash FROM records WHERE id = ?1", [&rid], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    match (&old, mode) {
+        (Some((_, ds, _)), WriteMode::Create) => {
+            return Err(StoreError::Conflict(format!("record \"{rid}\" already exists (dataset \"{ds}\")")));
+        }
+        (None, WriteMode::Update) => return Err(StoreError::NotFound(format!("no record has id \"{rid}\""))),
+        (Some((kind, ds, _)), WriteMode::Update) => {
+            if kind != record.kind().as_str() {
+                return Err(StoreError::Conflict(format!(
+                    "record \"{rid}\" is {}; a record cannot change kind",
+                    RecordKind::parse(kind).map(|k| k.with_article()).unwrap_or_else(|| kind.clone())
+                )));
+            }
+            if ds != dataset {
+                return Err(StoreError::Conflict(format!(
+                    "record \"{rid}\" belongs to dataset \"{ds}\", not \"{dataset}\""
+                )));
+            }
+        }
+        (None, WriteMode::Create) => {}
+    }
+    let known = |id: &str| {
+        if id == rid {
+            return None;
+        }
+        let kind: Option<String> = tx
+            .prepare_cached("SELECT kind FROM records WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .ok()
+            .flatten();
+        kind.and_then(|k| RecordKind::parse(&k))
+    };
+    let problems = entente_model::validate::validate(std::slice::from_ref(record), &known);
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid(problems));
+    }
+    let body = serde_json::to_string(record).map_err(|e| StoreError::Corrupt { id: rid.clone(), source: e })?;
+    let hash = digest(&body);
+    if old.as_ref().is_some_and(|(_, _, h)| *h == hash) {
+        return Ok(WriteOutcome { id: rid, dataset: dataset.to_string(), created: false, changed: false });
+    }
+    tx.execute(
+        "INSERT INTO datasets (id, title, origin, fingerprint, loaded_at) VALUES (?1, ?1, 'api', '', datetime('now'))
+         ON CONFLICT (id) DO NOTHING",
+        [dataset],
+    )?;
+    if old.is_some() {
+        delete_record(tx, &rid)?;
+    }
+    insert_record(tx, dataset, record, &body, &hash)?;
+    // A hand-made change means the dataset no longer matches any folder's files, and a
+    // bundled one must not be refreshed over it.
+    tx.execute(
+        "UPDATE datasets SET fingerprint = '',
+           origin = CASE WHEN origin LIKE 'bundled:%' THEN 'edited:' || substr(origin, 9) ELSE origin END
+         WHERE id = ?1",
+        [dataset],
+    )?;
+    Ok(WriteOutcome { id: rid, dataset: dataset.to_string(), created: old.is_none(), changed: true })
 }
 
 fn commit(tx: Transaction<'_>) -> Result<()> {

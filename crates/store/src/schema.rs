@@ -186,6 +186,28 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER import_rejects_update_bumps AFTER UPDATE ON import_rejects BEGIN UPDATE generation SET n = n + 1; END;
     CREATE TRIGGER import_rejects_delete_bumps AFTER DELETE ON import_rejects BEGIN UPDATE generation SET n = n + 1; END;
     "#,
+    // 5: events the text coder found, waiting for review. A candidate is not a record: it
+    // becomes one (and a source for its document) only when a person accepts it.
+    r#"
+    CREATE TABLE candidates (
+        id TEXT PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'rejected')),
+        country_a TEXT NOT NULL,
+        country_b TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        doc TEXT NOT NULL,
+        body TEXT NOT NULL,
+        coded_at TEXT NOT NULL,
+        decided_at TEXT,
+        reason TEXT,
+        record TEXT
+    );
+    CREATE INDEX candidates_by_state ON candidates(state, country_a, country_b);
+    CREATE TRIGGER candidates_insert_bumps AFTER INSERT ON candidates BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER candidates_update_bumps AFTER UPDATE ON candidates BEGIN UPDATE generation SET n = n + 1; END;
+    CREATE TRIGGER candidates_delete_bumps AFTER DELETE ON candidates BEGIN UPDATE generation SET n = n + 1; END;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,7 @@ mod dashboard;
 mod error;
 pub mod openapi;
 mod respond;
+mod review;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -187,6 +188,8 @@ pub fn router(data: &Path, options: Options) -> Router {
         .route("/record/{id}", get(dashboard::record_page))
         .route("/sources", get(dashboard::sources_page))
         .route("/sources.json", get(dashboard::sources_json))
+        .route("/review", get(review::review_page))
+        .route("/review.json", get(review::review_json))
         .route("/health", get(|| async { "ok" }))
         .merge(api)
         .fallback(dashboard::not_found)

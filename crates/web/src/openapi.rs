@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 use crate::AppState;
 use crate::api;
 use crate::error::ApiError;
+use crate::review;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +124,13 @@ const INDEX_TO: Param =
     query("to", "integer", "Last year, 1800 to 2200 (default: the latest year B has data).", "2018");
 const DIAGNOSE_YEAR: Param =
     query("year", "integer", "The year, 1800 to 2200 (default: the comparison's latest year).", "2018");
+const REVIEW_STATE: Param = Param {
+    values: &["pending", "accepted", "rejected", "all"],
+    ..query("state", "string", "Candidates in this state (default pending).", "pending")
+};
+const CAND_A: Param = query("a", "string", "With b: only candidates naming both countries (any code or name).", "FRA");
+const CAND_B: Param = query("b", "string", "The second country, with a.", "KAZ");
+const CANDIDATE: Param = path("id", "A candidate id (`entente review list`).", "cand-b94bf8518f9097f2");
 const SEARCH: [Param; 10] = [Q, KIND, DOMAIN, STATUS, YEAR, ORIGIN, DATASET, PAGE, PER_PAGE, LANG];
 
 /// One route of the API.
@@ -138,6 +146,8 @@ pub struct Endpoint {
     pub auth: bool,
     /// Schema of the request body.
     pub body: Option<&'static str>,
+    /// An example request body (JSON), shown in the document and sent by its test.
+    pub body_example: Option<&'static str>,
     /// Schema of the success answer, and its status.
     pub response: &'static str,
     pub status: u16,
@@ -153,7 +163,20 @@ const fn read(
     response: &'static str,
     route: fn() -> MethodRouter<Arc<AppState>>,
 ) -> Endpoint {
-    Endpoint { method: "get", path, id, summary, params, csv, auth: false, body: None, response, status: 200, route }
+    Endpoint {
+        method: "get",
+        path,
+        id,
+        summary,
+        params,
+        csv,
+        auth: false,
+        body: None,
+        body_example: None,
+        response,
+        status: 200,
+        route,
+    }
 }
 
 pub const ENDPOINTS: &[Endpoint] = &[
@@ -296,6 +319,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         csv: false,
         auth: true,
         body: Some("WriteRequest"),
+        body_example: None,
         response: "WriteOutcome",
         status: 201,
         route: || post(api::create_record),
@@ -318,9 +342,56 @@ pub const ENDPOINTS: &[Endpoint] = &[
         csv: false,
         auth: true,
         body: Some("WriteRequest"),
+        body_example: None,
         response: "WriteOutcome",
         status: 200,
         route: || put(api::update_record),
+    },
+    read(
+        "/api/v1/candidates",
+        "candidates",
+        "The review queue: events the text coder found (`entente code --store`), most confident first, with the counts per state. Candidates are not records until accepted.",
+        &[REVIEW_STATE, CAND_A, CAND_B, PAGE, PER_PAGE],
+        true,
+        "CandidatePage",
+        || get(review::candidates),
+    ),
+    read(
+        "/api/v1/candidates/{id}",
+        "candidate",
+        "One candidate: evidence span and text, trigger, document, confidence, state and decision.",
+        &[CANDIDATE],
+        false,
+        "Candidate",
+        || get(review::candidate),
+    ),
+    Endpoint {
+        method: "post",
+        path: "/api/v1/candidates/{id}/accept",
+        id: "accept_candidate",
+        summary: "Accept a pending candidate: it becomes a curated event in dataset `reviewed`, citing its document (a new source record unless stored already) with the evidence span as locator and quote. Every field of the body is optional and corrects the coder.",
+        params: &[CANDIDATE],
+        csv: false,
+        auth: true,
+        body: Some("Acceptance"),
+        body_example: Some(r#"{"reviewer": "OpenAPI test"}"#),
+        response: "Accepted",
+        status: 201,
+        route: || post(review::accept),
+    },
+    Endpoint {
+        method: "post",
+        path: "/api/v1/candidates/{id}/reject",
+        id: "reject_candidate",
+        summary: "Reject a pending candidate, with the reason. It stays in the queue, rejected, and coding the text again does not bring it back.",
+        params: &[Param { example: "cand-76b241cdc3bec5d6", ..CANDIDATE }],
+        csv: false,
+        auth: true,
+        body: Some("Rejection"),
+        body_example: Some(r#"{"reason": "not a cultural event"}"#),
+        response: "Candidate",
+        status: 200,
+        route: || post(review::reject),
     },
     read(
         "/api/v1/sources",
@@ -437,8 +508,11 @@ pub fn document() -> Value {
         );
         op["responses"] = Value::Object(responses.clone());
         if let Some(body) = e.body {
-            op["requestBody"] = json!({ "required": true, "content": { "application/json": {
-                "schema": { "$ref": format!("#/components/schemas/{body}") } } } });
+            let mut media = json!({ "schema": { "$ref": format!("#/components/schemas/{body}") } });
+            if let Some(example) = e.body_example.and_then(|x| serde_json::from_str::<Value>(x).ok()) {
+                media["example"] = example;
+            }
+            op["requestBody"] = json!({ "required": true, "content": { "application/json": media } });
         }
         if e.auth {
             op["security"] = json!([{ "bearer": [] }]);
@@ -482,7 +556,7 @@ fn schemas() -> Value {
         "reference": { "type": "string" }, "citation": { "type": "string" } } });
     let dyad = json!({ "type": "object", "required": ["a", "b"], "properties": { "a": { "type": "string" }, "b": { "type": "string" } } });
     let rows = |item: Value| json!({ "type": "array", "items": item });
-    json!({
+    let mut schemas = json!({
         "Error": { "type": "object", "required": ["error"], "properties": { "error": { "type": "object",
             "required": ["code", "message"], "properties": {
                 "code": { "type": "string" }, "message": { "type": "string" },
@@ -581,5 +655,44 @@ fn schemas() -> Value {
             "record": { "type": "object", "description": "The record's fields, as in a dataset file (see dataset/fra-kaz)." } } },
         "WriteOutcome": { "type": "object", "required": ["id", "dataset", "created", "changed"], "properties": {
             "id": { "type": "string" }, "dataset": { "type": "string" }, "created": { "type": "boolean" }, "changed": { "type": "boolean" } } },
+    });
+    if let (Some(all), Value::Object(more)) = (schemas.as_object_mut(), review_schemas()) {
+        all.extend(more);
+    }
+    schemas
+}
+
+/// The schemas of the review queue's routes.
+fn review_schemas() -> Value {
+    let rows = |item: Value| json!({ "type": "array", "items": item });
+    json!({
+        "Candidate": { "type": "object", "required": ["id", "state", "doc", "lang", "countries", "kind", "domains", "status", "start", "end", "evidence", "trigger", "confidence", "coder_version", "coded_at"], "properties": {
+            "id": { "type": "string" }, "state": { "type": "string", "enum": ["pending", "accepted", "rejected"] },
+            "doc": { "type": "string" }, "url": { "type": "string" }, "doc_date": { "type": "string" },
+            "lang": { "type": "string", "enum": ["en", "fr", "ru", "kk"] },
+            "countries": rows(json!({ "type": "string" })), "kind": { "type": "string" },
+            "domains": rows(json!({ "type": "string" })), "date": { "type": "string" }, "status": { "type": "string" },
+            "quantity": { "type": "object", "required": ["value", "unit"] },
+            "start": { "type": "integer" }, "end": { "type": "integer" }, "evidence": { "type": "string" },
+            "trigger": { "type": "string" }, "confidence": { "type": "number" }, "coder_version": { "type": "string" },
+            "coded_at": { "type": "string" }, "decided_at": { "type": "string" }, "reason": { "type": "string" },
+            "record": { "type": "string" } } },
+        "CandidatePage": { "type": "object", "required": ["state", "page", "per_page", "counts", "rows"], "properties": {
+            "state": { "type": "string", "enum": ["pending", "accepted", "rejected", "all"] },
+            "page": { "type": "integer" }, "per_page": { "type": "integer" },
+            "counts": { "type": "object", "required": ["pending", "accepted", "rejected"] },
+            "rows": rows(json!({ "$ref": "#/components/schemas/Candidate" })) } },
+        "Acceptance": { "type": "object", "properties": {
+            "date": { "type": "string", "description": "YYYY, YYYY-MM or YYYY-MM-DD, when the text gives none or gives it wrong." },
+            "kind": { "type": "string", "description": "The event kind, when the coder got it wrong." },
+            "domains": rows(json!({ "type": "string" })),
+            "title": { "type": "string" }, "title_lang": { "type": "string", "enum": ["en", "fr", "ru", "kk"] },
+            "host": { "type": "string", "description": "Where it took place: one of the two countries." },
+            "source_title": { "type": "string", "description": "A title for the document's source record." },
+            "reviewer": { "type": "string" } } },
+        "Rejection": { "type": "object", "required": ["reason"], "properties": { "reason": { "type": "string" } } },
+        "Accepted": { "type": "object", "required": ["candidate", "event", "source", "source_created", "dataset"], "properties": {
+            "candidate": { "type": "string" }, "event": { "type": "string" }, "source": { "type": "string" },
+            "source_created": { "type": "boolean" }, "dataset": { "type": "string" } } },
     })
 }

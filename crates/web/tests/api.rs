@@ -90,9 +90,44 @@ fn event(id: &str, title: &str) -> Value {
 
 const TOKEN: &str = "s3cret-token";
 
+/// A candidate as `entente code --store` queues it; the OpenAPI document's examples name the
+/// ids of those at `start` 0 and 100.
+fn candidate(start: usize) -> entente_model::Candidate {
+    use entente_model::ontology::{Domain, EventKind, Status};
+    entente_model::Candidate {
+        doc: "news/unesco".into(),
+        url: Some("https://example.org/unesco".into()),
+        doc_date: Some("2019-07-01".parse().unwrap()),
+        lang: "en".into(),
+        countries: ["FRA".into(), "KAZ".into()],
+        kind: EventKind::AgreementSigned,
+        domains: vec![Domain::Heritage],
+        date: Some("2019-06-25".parse().unwrap()),
+        status: Status::Held,
+        quantity: None,
+        start,
+        end: start + 60,
+        evidence: "On June 25, 2019, an Agreement was signed in Paris.".into(),
+        trigger: "Agreement was signed".into(),
+        confidence: 0.95,
+        coder_version: "entente-coder test".into(),
+    }
+}
+
+#[test]
+fn the_documented_candidate_ids_are_those_the_test_queues() {
+    let doc = entente_web::openapi::document();
+    let example = |path: &str| doc["paths"][path]["post"]["parameters"][0]["example"].as_str().unwrap().to_string();
+    assert_eq!(example("/api/v1/candidates/{id}/accept"), candidate(0).id());
+    assert_eq!(example("/api/v1/candidates/{id}/reject"), candidate(100).id());
+}
+
 #[test]
 fn every_route_in_the_openapi_document_answers_as_documented() {
     let s = server(Some(TOKEN));
+    // The documented candidate ids exist: one to show and accept, one to reject.
+    let queued = s.store().queue_candidates(&[candidate(0), candidate(100)]).unwrap();
+    assert_eq!(queued.added, 2);
     let doc = get(s.addr, "/api/v1/openapi.json").json();
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
@@ -132,7 +167,10 @@ fn every_route_in_the_openapi_document_answers_as_documented() {
                     let refused = request(s.addr, &method.to_uppercase(), &path, &[], Some("{}"));
                     assert_eq!(refused.status, 401, "{method} {path}");
                     assert!(op["responses"]["401"].is_object());
-                    let body = if method == "post" {
+                    let example = &op["requestBody"]["content"]["application/json"]["example"];
+                    let body = if !example.is_null() {
+                        example.clone()
+                    } else if method == "post" {
                         json!({"dataset": "openapi-test", "kind": "event", "record": event("openapi-event", "Made by the OpenAPI test")})
                     } else {
                         let current = get(s.addr, &path).json();
@@ -499,4 +537,73 @@ fn the_pages_escape_judgements_and_the_comparison_page_has_its_parts() {
     assert!(get(s.addr, "/").body.contains("action=\"/compare\""));
     let a = get(s.addr, "/compare?focus=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD&lang=kk");
     assert_eq!((a.status, a.header("location")), (303, Some("/compare/KAZ?lang=kk")));
+}
+
+#[test]
+fn a_candidate_accepted_through_the_api_is_on_the_timeline_with_its_citation() {
+    let s = server(Some(TOKEN));
+    let auth = format!("Bearer {TOKEN}");
+    let mut hostile = candidate(300);
+    hostile.evidence = "<script>alert(1)</script> France and Kazakhstan held a festival.".into();
+    hostile.kind = entente_model::ontology::EventKind::SeasonOrFestival;
+    hostile.date = None;
+    hostile.doc_date = None;
+    s.store().queue_candidates(&[candidate(0), candidate(100), hostile.clone()]).unwrap();
+    let (good, other, undated) = (candidate(0).id(), candidate(100).id(), hostile.id());
+
+    // The dashboard shows the queue, escaped.
+    let page = get(s.addr, "/review");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&good) && page.body.contains(&undated));
+    assert!(!page.body.contains("<script>alert(1)"), "evidence must be escaped");
+    assert!(page.body.contains("&lt;script&gt;"));
+    let twin = get(s.addr, "/review.json?state=pending").json();
+    assert_eq!(twin["counts"]["pending"], 3);
+
+    // Decisions need the token; refused ones change nothing.
+    let post = |path: &str, body: &str, auth: Option<&str>| {
+        let h = auth.map(|a| vec![("Authorization", a)]).unwrap_or_default();
+        request(s.addr, "POST", path, &h, Some(body))
+    };
+    let accept = format!("/api/v1/candidates/{good}/accept");
+    assert_eq!(post(&accept, "{}", None).status, 401);
+    assert_eq!(post(&accept, "{}", Some("Bearer nope")).status, 401);
+    let a = post(&accept, r#"{"colour": "red"}"#, Some(&auth));
+    assert_eq!((a.status, a.json()["error"]["code"].as_str()), (400, Some("bad_body")));
+    let a = post(&accept, r#"{"host": "DEU"}"#, Some(&auth));
+    assert_eq!(a.status, 422, "{}", a.body);
+    let a = post(&accept, r#"{"date": "2019-13"}"#, Some(&auth));
+    assert_eq!(a.status, 400, "{}", a.body);
+    let a = post(&format!("/api/v1/candidates/{undated}/accept"), "{}", Some(&auth));
+    assert_eq!((a.status, a.json()["error"]["problems"][0]["field"].as_str()), (422, Some("date")), "{}", a.body);
+    let a = post(&format!("/api/v1/candidates/{other}/reject"), "{}", Some(&auth));
+    assert_eq!(a.status, 400, "a rejection needs a reason: {}", a.body);
+    assert_eq!(get(s.addr, "/api/v1/candidates").json()["counts"]["pending"], 3);
+
+    // Accepted: a curated event citing the document, on the pair's timeline.
+    let a = post(&accept, r#"{"host": "FRA", "reviewer": "test"}"#, Some(&auth));
+    assert_eq!(a.status, 201, "{}", a.body);
+    let done = a.json();
+    let event = done["event"].as_str().unwrap().to_string();
+    assert_eq!(a.header("location"), Some(format!("/api/v1/records/{event}").as_str()));
+    let timeline = get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline").json();
+    let row = timeline["rows"].as_array().unwrap().iter().find(|r| r["id"] == event.as_str()).unwrap().clone();
+    assert_eq!(row["date"], "2019-06-25");
+    assert_eq!(row["sources"][0]["source_id"], done["source"]);
+    assert_eq!(row["sources"][0]["quote"], candidate(0).evidence);
+    assert!(row["sources"][0]["citation"].as_str().unwrap().contains("https://example.org/unesco"), "{row}");
+    let record = get(s.addr, &format!("/api/v1/records/{event}")).json();
+    assert_eq!(record["record"]["origin"]["type"], "curated");
+    assert_eq!(record["dataset"], "reviewed");
+
+    // Decided once: a second decision conflicts; a rejection keeps its reason.
+    assert_eq!(post(&accept, "{}", Some(&auth)).status, 409);
+    let a = post(&format!("/api/v1/candidates/{other}/reject"), r#"{"reason": "same agreement"}"#, Some(&auth));
+    assert_eq!((a.status, a.json()["reason"].as_str()), (200, Some("same agreement")));
+    let counts = get(s.addr, "/api/v1/candidates?state=all").json()["counts"].clone();
+    assert_eq!(counts, json!({"pending": 1, "accepted": 1, "rejected": 1}));
+    let pair = get(s.addr, "/api/v1/candidates?state=all&a=Kazakhstan&b=France").json();
+    assert_eq!(pair["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(get(s.addr, "/api/v1/candidates?state=maybe").status, 400);
+    assert!(s.store().check().unwrap().is_empty());
 }
