@@ -54,7 +54,7 @@ pub async fn query(ctx: &SessionContext, sql: &str, limits: Limits) -> Result<Qu
     })?;
     // EXPLAIN must stay at the root of its plan; its output is small anyway.
     let explain = matches!(df.logical_plan(), LogicalPlan::Explain(_) | LogicalPlan::Analyze(_));
-    let df = if explain { df } else { df.limit(0, Some(limits.max_rows + 1))? };
+    let df = if explain { df } else { df.limit(0, Some(limits.max_rows.saturating_add(1)))? };
     let batches: Vec<RecordBatch> = tokio::time::timeout(limits.timeout, df.collect())
         .await
         .map_err(|_| AnalyticsError::Timeout(limits.timeout))??;

@@ -298,11 +298,11 @@ enum Command {
     Query {
         /// One SQL statement
         sql: String,
-        /// Most rows to return
-        #[arg(long, default_value_t = 10_000)]
-        max_rows: usize,
-        /// Time limit in seconds
-        #[arg(long, default_value_t = 60)]
+        /// Most rows to return, 1 to 10000000
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        max_rows: u64,
+        /// Time limit in seconds, 1 to 86400
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
         timeout: u64,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -639,7 +639,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Query { sql, max_rows, timeout, format } => {
             let store = data::open(&dir)?;
             let lake = Lake::from_store(&dir, &store, true)?;
-            let limits = Limits { max_rows, timeout: std::time::Duration::from_secs(timeout) };
+            let limits = Limits {
+                max_rows: usize::try_from(max_rows).unwrap_or(usize::MAX),
+                timeout: std::time::Duration::from_secs(timeout),
+            };
             let result = query_blocking(&lake, &sql, limits)?;
             output::query(&result, format)?;
             Ok(ExitCode::SUCCESS)

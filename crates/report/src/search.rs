@@ -134,10 +134,14 @@ impl SearchParams {
     }
 }
 
+/// Largest page or page size a search takes: far beyond any store, small enough that no
+/// offset computed from it can overflow.
+const MAX_PAGE: usize = 1_000_000;
+
 fn positive(key: &str, value: &str) -> Result<usize, String> {
     match value.trim().parse::<usize>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err(format!("{key} \"{value}\" is not a positive whole number")),
+        Ok(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        _ => Err(format!("{key} \"{value}\" is not a whole number from 1 to {MAX_PAGE}")),
     }
 }
 

@@ -111,7 +111,7 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT r.id, r.kind, r.dataset, r.title, e.date, e.status, json_extract(r.body, '$.origin.type')
              FROM {from} ORDER BY (e.date_key IS NULL), e.date_key, r.kind, r.id LIMIT {per_page} OFFSET {}",
-            (page - 1) * per_page
+            (page - 1).saturating_mul(per_page)
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
             Ok(RecordSummary {

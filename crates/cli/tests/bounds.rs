@@ -1,0 +1,22 @@
+//! Numbers a user gives on the command line are checked against their range, with a message
+//! naming the flag and the range, before any work is done.
+
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+fn refused(args: &[&str], flag: &str, range: &str) {
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(data.path()).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{args:?} was accepted");
+    assert!(err.contains(flag) && err.contains(range), "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn query_limits_are_bounded() {
+    refused(&["query", "SELECT 1", "--max-rows", "18446744073709551615"], "--max-rows", "1..=10000000");
+    refused(&["query", "SELECT 1", "--max-rows", "0"], "--max-rows", "1..=10000000");
+    refused(&["query", "SELECT 1", "--timeout", "18446744073709551615"], "--timeout", "1..=86400");
+}
