@@ -194,7 +194,45 @@ pub fn router(data: &Path, options: Options) -> Router {
         .merge(api)
         .fallback(dashboard::not_found)
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&state), cache::layer))
+        .layer(axum::middleware::from_fn(time_limit))
+        .layer(axum::middleware::map_response(secure_headers))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
+}
+
+/// Largest request body taken (a record is a few kilobytes).
+const MAX_BODY: usize = 1 << 20;
+
+/// Longest a request may take before it is answered 503.
+const REQUEST_TIME: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Ends a request that runs longer than [`REQUEST_TIME`] with a 503 instead of holding the
+/// connection.
+async fn time_limit(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    match tokio::time::timeout(REQUEST_TIME, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            use axum::response::IntoResponse;
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "timeout", "the request took too long and was stopped")
+                .in_json(true)
+                .into_response()
+        }
+    }
+}
+
+/// Pages run no script and load nothing from elsewhere; they say so to the browser.
+async fn secure_headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
 }
 
 /// The API's reads may be fetched from any web page (a notebook, a colleague's site).

@@ -610,3 +610,20 @@ fn a_candidate_accepted_through_the_api_is_on_the_timeline_with_its_citation() {
     assert_eq!(get(s.addr, "/api/v1/candidates?state=maybe").status, 400);
     assert!(s.store().check().unwrap().is_empty());
 }
+
+#[test]
+fn every_answer_carries_the_security_headers_and_big_bodies_are_refused() {
+    let s = server(Some(TOKEN));
+    for path in ["/", "/dyad/FRA/KAZ", "/review", "/api/v1/records?per_page=1", "/api/v1/nowhere"] {
+        let a = get(s.addr, path);
+        let csp = a.header("content-security-policy").unwrap_or_else(|| panic!("{path}: no CSP"));
+        assert!(csp.contains("default-src 'none'") && !csp.contains("script-src"), "{path}: {csp}");
+        assert_eq!(a.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(a.header("referrer-policy"), Some("no-referrer"), "{path}");
+    }
+    let auth = format!("Bearer {TOKEN}");
+    let big =
+        format!("{{\"dataset\": \"x\", \"kind\": \"event\", \"record\": {{\"note\": \"{}\"}}}}", "a".repeat(2 << 20));
+    let a = request(s.addr, "POST", "/api/v1/records", &[("Authorization", &auth)], Some(&big));
+    assert_eq!(a.status, 413, "{}", &a.body[..a.body.len().min(200)]);
+}
