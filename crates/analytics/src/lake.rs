@@ -9,6 +9,7 @@ use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use datafusion::datasource::MemTable;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
+use datafusion::execution::runtime_env::RuntimeEnvBuilder;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use entente_store::{GdeltPart, QUERY_TABLES, Snapshot, SqlValue, Store};
 
@@ -27,7 +28,13 @@ pub struct Lake {
     /// Number of imported GDELT files.
     pub files: usize,
     tables: Vec<(&'static str, Snapshot)>,
+    /// Most memory a query's operators may hold, in bytes; past it a sort spills to disk and
+    /// what cannot spill (a huge hash join) fails with a clear error.
+    pub memory_limit: usize,
 }
+
+/// The default of [`Lake::memory_limit`]: 1 GiB.
+pub const DEFAULT_MEMORY_LIMIT: usize = 1 << 30;
 
 impl Lake {
     /// Reads the manifest (and, with `curated`, copies every table of
@@ -41,7 +48,7 @@ impl Lake {
                 tables.push((*name, store.snapshot(name)?));
             }
         }
-        Ok(Lake { data: data.to_path_buf(), parts, files, tables })
+        Ok(Lake { data: data.to_path_buf(), parts, files, tables, memory_limit: DEFAULT_MEMORY_LIMIT })
     }
 
     /// Rows of GDELT events committed.
@@ -56,7 +63,8 @@ impl Lake {
         // Decode the filter columns first and skip the rest of non-matching rows.
         parquet.pushdown_filters = true;
         parquet.reorder_filters = true;
-        let ctx = SessionContext::new_with_config(config);
+        let runtime = RuntimeEnvBuilder::new().with_memory_limit(self.memory_limit, 1.0).build_arc()?;
+        let ctx = SessionContext::new_with_config_rt(config, runtime);
         let events: Vec<PathBuf> = self.parts.iter().map(|p| self.data.join(&p.path)).collect();
         let counts: Vec<PathBuf> = self.parts.iter().map(|p| self.data.join(&p.counts_path)).collect();
         register(&ctx, EVENTS, &events, entente_ingest::gdelt::schema()).await?;

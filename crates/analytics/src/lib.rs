@@ -47,6 +47,8 @@ pub enum AnalyticsError {
     Arrow(#[from] datafusion::arrow::error::ArrowError),
     #[error("entente query is read-only; this statement would change something: {0}")]
     ReadOnly(String),
+    #[error("the query needs more memory than its limit of {} MiB ({detail}); narrow it (WHERE, LIMIT) or raise the limit (entente query --memory MIB)", .limit >> 20)]
+    Memory { limit: usize, detail: String },
     #[error("the query did not finish within {} s", .0.as_secs())]
     Timeout(Duration),
     #[error("cannot start the query engine: {0}")]

@@ -304,6 +304,10 @@ enum Command {
         /// Time limit in seconds, 1 to 86400
         #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
         timeout: u64,
+        /// Memory the query may hold, in MiB, 16 to 1048576; past it a sort spills to disk and
+        /// a join that cannot fails with a clear error
+        #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(16..=1_048_576))]
+        memory: u64,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -636,9 +640,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Query { sql, max_rows, timeout, format } => {
+        Command::Query { sql, max_rows, timeout, memory, format } => {
             let store = data::open(&dir)?;
-            let lake = Lake::from_store(&dir, &store, true)?;
+            let mut lake = Lake::from_store(&dir, &store, true)?;
+            lake.memory_limit = usize::try_from(memory << 20).unwrap_or(usize::MAX);
             let limits = Limits {
                 max_rows: usize::try_from(max_rows).unwrap_or(usize::MAX),
                 timeout: std::time::Duration::from_secs(timeout),

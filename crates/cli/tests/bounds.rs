@@ -19,4 +19,20 @@ fn query_limits_are_bounded() {
     refused(&["query", "SELECT 1", "--max-rows", "18446744073709551615"], "--max-rows", "1..=10000000");
     refused(&["query", "SELECT 1", "--max-rows", "0"], "--max-rows", "1..=10000000");
     refused(&["query", "SELECT 1", "--timeout", "18446744073709551615"], "--timeout", "1..=86400");
+    refused(&["query", "SELECT 1", "--memory", "18446744073709551615"], "--memory", "16..=1048576");
+}
+
+#[test]
+fn a_query_that_needs_more_memory_than_allowed_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let sql = "SELECT count(*) FROM range(3000000) a JOIN range(3000000) b ON a.value = b.value";
+    let out = Command::new(env!("CARGO_BIN_EXE_entente"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["query", sql, "--memory", "16"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("limit of 16 MiB") && err.contains("--memory"), "{err}");
 }
