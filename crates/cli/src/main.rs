@@ -66,10 +66,10 @@ enum Command {
         /// Second country (any code or name)
         b: String,
         /// Earliest year (events overlapping it count)
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
         from: Option<i32>,
         /// Latest year
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
         to: Option<i32>,
         /// Only these domains (repeatable): education, language, arts, film, literature, heritage, science, media, sport, tourism, diaspora, digital
         #[arg(long, value_name = "DOMAIN")]
@@ -90,7 +90,8 @@ enum Command {
     Search {
         /// Words to find (each must match, as a prefix; case and diacritics are ignored)
         text: String,
-        #[arg(long, default_value_t = 20)]
+        /// Most hits, 1 to 10000
+        #[arg(long, default_value_t = 20, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10000))]
         limit: usize,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -169,10 +170,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Period::Month)]
         by: Period,
         /// First year (by event date)
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
         from: Option<i32>,
         /// Last year
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
         to: Option<i32>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -180,7 +181,7 @@ enum Command {
         #[arg(long)]
         show_sql: bool,
         /// Run the series N times in one session and print the timings (JSON) on stderr
-        #[arg(long, value_name = "N", default_value_t = 1)]
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1000))]
         repeat: usize,
     },
     /// The partners of a focus country side by side on the indicators of the bilateral cultural
@@ -197,7 +198,7 @@ enum Command {
         #[arg(long, value_delimiter = ',', value_name = "A,B,…", conflicts_with = "top")]
         partners: Vec<String>,
         /// Show only the N best-ranked partners
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=500))]
         top: Option<usize>,
         /// The year [default: the latest year the focus has student-mobility data]
         #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2200))]
@@ -391,18 +392,18 @@ enum ImportCommand {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
         /// Worker threads [default: the number of cores]
-        #[arg(long)]
+        #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024))]
         threads: Option<usize>,
         /// Megabytes of CSV committed at a time: an interrupted import loses at most one
         /// chunk per thread of work
-        #[arg(long, value_name = "MB", default_value_t = 192)]
+        #[arg(long, value_name = "MB", default_value_t = 192, value_parser = clap::value_parser!(u64).range(1..=65_536))]
         chunk_size: u64,
         /// Rows each thread buffers before it writes a Parquet part (memory against fewer,
         /// larger files)
-        #[arg(long, value_name = "ROWS", default_value_t = 300_000)]
+        #[arg(long, value_name = "ROWS", default_value_t = 300_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1000..=100000000))]
         part_rows: usize,
         /// Rows per Parquet row group
-        #[arg(long, value_name = "ROWS", default_value_t = 65_536)]
+        #[arg(long, value_name = "ROWS", default_value_t = 65_536, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1024..=10000000))]
         row_group_rows: usize,
         /// Leave the new parts as they are (by default a year's small parts are merged into
         /// few large ones afterwards, which makes queries faster; `entente compact gdelt`
@@ -426,7 +427,7 @@ enum CompactCommand {
     /// GDELT event parts: each year's small parts merged (a sorted, streaming merge) into
     /// parts of up to --target-rows rows
     Gdelt {
-        #[arg(long, value_name = "ROWS", default_value_t = 4_000_000)]
+        #[arg(long, value_name = "ROWS", default_value_t = 4_000_000, value_parser = clap::value_parser!(i64).range(1_000..=1_000_000_000))]
         target_rows: i64,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,

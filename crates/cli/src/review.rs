@@ -21,9 +21,10 @@ pub enum ReviewCommand {
         /// Only candidates naming both countries (any code or name): --pair FRA KAZ
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
         pair: Vec<String>,
-        #[arg(long, default_value_t = 50)]
+        /// Most candidates, 1 to 10000
+        #[arg(long, default_value_t = 50, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000))]
         limit: usize,
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=1_000_000_000))]
         offset: usize,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,

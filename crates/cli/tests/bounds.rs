@@ -23,6 +23,20 @@ fn query_limits_are_bounded() {
 }
 
 #[test]
+fn counts_years_and_sizes_are_bounded() {
+    refused(&["search", "Alliance", "--limit", "0"], "--limit", "1..=10000");
+    refused(&["timeline", "FRA", "KAZ", "--from", "99999999999"], "--from", "1800..=2200");
+    refused(&["series", "FRA", "KAZ", "--to=-5"], "--to", "1800..=2200");
+    refused(&["series", "FRA", "KAZ", "--repeat", "18446744073709551615"], "--repeat", "1..=1000");
+    refused(&["compare", "KAZ", "--top", "0"], "--top", "1..=500");
+    refused(&["import", "gdelt", ".", "--threads", "0"], "--threads", "1..=1024");
+    refused(&["import", "gdelt", ".", "--chunk-size", "18446744073709551615"], "--chunk-size", "1..=65536");
+    refused(&["import", "gdelt", ".", "--row-group-rows", "0"], "--row-group-rows", "1024..=10000000");
+    refused(&["compact", "gdelt", "--target-rows=-5"], "--target-rows", "1000..=1000000000");
+    refused(&["review", "list", "--limit", "100000000000000000000"], "--limit", "");
+}
+
+#[test]
 fn a_query_that_needs_more_memory_than_allowed_says_so() {
     let data = tempfile::tempdir().unwrap();
     let sql = "SELECT count(*) FROM range(3000000) a JOIN range(3000000) b ON a.value = b.value";

@@ -78,11 +78,9 @@ pub(crate) fn style(pairs: &[(String, String)], machine: bool) -> Result<Style, 
 fn year(pairs: &[(String, String)], key: &str) -> Result<Option<i32>, ApiError> {
     match param(pairs, key) {
         None | Some("") => Ok(None),
-        Some(v) => v
-            .trim()
-            .parse()
-            .map(Some)
-            .map_err(|_| ApiError::bad_request("bad_parameter", format!("{key} \"{v}\" is not a year"))),
+        Some(v) => v.trim().parse::<i32>().ok().filter(|y| (1800..=2200).contains(y)).map(Some).ok_or_else(|| {
+            ApiError::bad_request("bad_parameter", format!("{key} \"{v}\" is not a year from 1800 to 2200"))
+        }),
     }
 }
 

@@ -229,6 +229,8 @@ fn unknown_routes_parameters_and_values_get_stable_json_errors() {
         ("/api/v1/dyads/Frnace/KAZ", 404, "unknown_country"),
         ("/api/v1/dyads/FRA/France/timeline", 400, "same_country"),
         ("/api/v1/dyads/FRA/KAZ/timeline?from=last", 400, "bad_parameter"),
+        ("/api/v1/dyads/FRA/KAZ/timeline?to=2147483647", 400, "bad_parameter"),
+        ("/api/v1/dyads/FRA/KAZ/series?from=-2147483648", 400, "bad_parameter"),
         ("/api/v1/dyads/FRA/KAZ/series?by=week", 400, "bad_parameter"),
         ("/api/v1/dyads/FRA/KAZ?style=mla", 400, "bad_style"),
         ("/api/v1/sources?style=chicago", 400, "bad_style"),
