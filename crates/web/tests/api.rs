@@ -629,3 +629,66 @@ fn every_answer_carries_the_security_headers_and_big_bodies_are_refused() {
     let a = request(s.addr, "POST", "/api/v1/records", &[("Authorization", &auth)], Some(&big));
     assert_eq!(a.status, 413, "{}", &a.body[..a.body.len().min(200)]);
 }
+
+#[test]
+fn script_payloads_written_through_the_api_are_escaped_on_every_page_that_shows_them() {
+    let s = server(Some(TOKEN));
+    let auth = format!("Bearer {TOKEN}");
+    let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    let source = json!({"dataset": "xss", "kind": "source", "record": {
+        "id": "xss-source", "kind": "web_page", "title": payload, "url": "https://example.org/x", "accessed": "2026-11-27"}});
+    let a = request(s.addr, "POST", "/api/v1/records", &[("Authorization", &auth)], Some(&source.to_string()));
+    assert_eq!(a.status, 201, "{}", a.body);
+    let mut ev = event("xss-event", payload);
+    ev["description"] = json!({"en": payload});
+    ev["sources"] = json!([{"source": "xss-source", "locator": payload, "quote": payload}]);
+    let a = request(
+        s.addr,
+        "POST",
+        "/api/v1/records",
+        &[("Authorization", &auth)],
+        Some(&json!({"dataset": "xss", "kind": "event", "record": ev}).to_string()),
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let pages = [
+        "/record/xss-event",
+        "/record/xss-source",
+        "/dyad/FRA/KAZ",
+        "/sources",
+        "/sources?style=apa",
+        "/country/KAZ",
+        "/?lang=ru",
+        "/dyad/FRA/KAZ?q=alert#search",
+    ];
+    for page in pages {
+        let a = get(s.addr, page);
+        assert_eq!(a.status, 200, "{page}");
+        assert!(!a.body.contains("<script>alert") && !a.body.contains("<img src=x"), "{page} lets the payload run");
+    }
+    for page in ["/record/xss-event", "/dyad/FRA/KAZ", "/sources"] {
+        assert!(get(s.addr, page).body.contains("&lt;script&gt;"), "{page} does not show the escaped payload");
+    }
+    // The JSON twins carry the text as data.
+    assert_eq!(get(s.addr, "/api/v1/records/xss-event").json()["record"]["title"]["en"], payload);
+}
+
+#[test]
+fn no_file_is_reachable_through_a_url_and_the_api_is_open_to_other_origins() {
+    let s = server(None);
+    for path in [
+        "/../../../../etc/passwd",
+        "/record/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/api/v1/records/..%2F..%2Fentente.db",
+        "/entente.db",
+        "/static/../entente.db",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ] {
+        let a = get(s.addr, path);
+        assert!(a.status == 404 || a.status == 400, "{path}: {}", a.status);
+        assert!(!a.body.contains("root:") && !a.body.contains("SQLite format"), "{path}");
+    }
+    let a = get(s.addr, "/api/v1/countries?q=kaz");
+    assert_eq!(a.header("access-control-allow-origin"), Some("*"));
+    // Pages are not for embedding elsewhere.
+    assert_eq!(get(s.addr, "/").header("access-control-allow-origin"), None);
+}
