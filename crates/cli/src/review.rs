@@ -116,8 +116,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<()> {
                 )
             };
             let acceptance = Acceptance { date, kind, domains, title, title_lang, host, source_title, reviewer };
-            let before = store.candidate(&id)?;
-            let done = store.accept_candidate(&id, &acceptance).map_err(|e| hint(e, before.as_ref()))?;
+            let done = store.accept_candidate(&id, &acceptance).map_err(|e| hint(e, &id))?;
             match format {
                 Format::Json => output::print_json(&done),
                 Format::Table | Format::Csv => {
@@ -147,8 +146,7 @@ pub fn run(store: &mut Store, command: ReviewCommand) -> Result<()> {
 }
 
 /// The store's refusal, with the flag that fixes it when the candidate lacks a field.
-fn hint(e: entente_store::StoreError, c: Option<&StoredCandidate>) -> anyhow::Error {
-    let id = c.map(|c| c.id.as_str()).unwrap_or("the candidate");
+fn hint(e: entente_store::StoreError, id: &str) -> anyhow::Error {
     let fix = match &e {
         entente_store::StoreError::Invalid(p) if p.iter().any(|p| p.field == "date") => " (give --date)",
         entente_store::StoreError::Invalid(p) if p.iter().any(|p| p.field == "domains") => " (give --domain)",
