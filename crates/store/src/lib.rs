@@ -562,6 +562,22 @@ impl Store {
         observation_rows(&mut stmt, params![indicator_prefix, from, to, country])
     }
 
+    /// Runs `read` in one read transaction, so that all its statements see the same committed
+    /// state. Outside one, each statement sees the latest commit, and a writer in another
+    /// process (an import committing a chunk) can commit between two of them.
+    pub fn consistent_read<T>(&self, read: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // Already inside a transaction, which gives the same guarantee.
+            return read(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = read(self);
+        let end = self.conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let value = out?;
+        end?;
+        Ok(value)
+    }
+
     /// A number that changes whenever a committed write changes records, datasets, the GDELT
     /// manifest or import rejects, from any connection or process (triggers move it), so an
     /// answer computed at one generation stays true until it differs.

@@ -304,3 +304,23 @@ fn the_generation_moves_for_every_connection_when_any_commits() {
     load(&mut writer, &bundled());
     assert_eq!(reader.generation().unwrap(), loaded);
 }
+
+#[test]
+fn a_consistent_read_sees_one_state_while_another_connection_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entente.db");
+    let mut writer = Store::open(&path).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let (before, after) = reader
+        .consistent_read(|s| {
+            let before = s.datasets()?.len();
+            load(&mut writer, &bundled());
+            Ok((before, s.datasets()?.len()))
+        })
+        .unwrap();
+    assert_eq!((before, after), (0, 0), "the second statement saw a commit made after the first");
+    assert_eq!(reader.datasets().unwrap().len(), 1, "the next read sees it");
+    // Nested, it runs in the transaction already open.
+    let nested = reader.consistent_read(|s| s.consistent_read(|s| s.datasets())).unwrap();
+    assert_eq!(nested.len(), 1);
+}
