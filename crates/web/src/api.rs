@@ -248,8 +248,8 @@ pub(crate) async fn dyad_series(
         }
     };
     let query = SeriesQuery { by, from_year: year(&q, "from")?, to_year: year(&q, "to")? };
-    let engine = state.engine().await?;
-    let series = engine.series(&dyad, &query).await?;
+    let (d, q) = (&dyad, &query);
+    let series = state.query_lake(|engine| async move { engine.series(d, q).await }).await?;
     // A series already keeps its periods in `rows`.
     let body = serde_json::to_value(&series).map_err(|e| ApiError::internal(e.to_string()))?;
     tabular(wants, &format!("series-{}-{}", dyad.a, dyad.b), body)
