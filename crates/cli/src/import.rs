@@ -60,9 +60,11 @@ pub fn gdelt(
     let _ = ticker.join();
     bar.finish_and_clear();
     let summary = result?;
-    let compaction = if compact_after && summary.parts_written > 1 {
+    // Whenever a year has small parts to merge, not only when this run wrote them: a rerun
+    // after an import killed during its compaction finishes the compaction too.
+    let options = CompactOptions { row_group_rows, ..CompactOptions::default() };
+    let compaction = if compact_after && entente_import::compact::pending(store, &options)? {
         eprintln!("Merging small parts…");
-        let options = CompactOptions { row_group_rows, ..CompactOptions::default() };
         Some(entente_import::compact(data, store, options)?)
     } else {
         None

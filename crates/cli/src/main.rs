@@ -405,9 +405,9 @@ enum ImportCommand {
         /// Rows per Parquet row group
         #[arg(long, value_name = "ROWS", default_value_t = 65_536, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1024..=10000000))]
         row_group_rows: usize,
-        /// Leave the new parts as they are (by default a year's small parts are merged into
-        /// few large ones afterwards, which makes queries faster; `entente compact gdelt`
-        /// does it later)
+        /// Leave the new parts as they are (by default a year's small parts, new or left by
+        /// an interrupted import, are merged into few large ones afterwards, which makes
+        /// queries faster; `entente compact gdelt` does it later)
         #[arg(long)]
         no_compact: bool,
         /// Output of the final summary

@@ -72,48 +72,17 @@ pub fn compact(data: &Path, store: &mut Store, options: CompactOptions) -> Resul
     let committed = store.gdelt_parts()?;
     let orphans_removed = parts::remove_orphans(data, &committed).map_err(io_err(data))?;
     let mut summary = CompactSummary { parts_before: committed.len(), orphans_removed, ..Default::default() };
-    let mut by_year: BTreeMap<i64, Vec<GdeltPart>> = BTreeMap::new();
-    for p in committed {
-        by_year.entry(p.year).or_default().push(p);
-    }
+    let plan = Plan::new(committed, options.target_rows);
+    summary.rows = plan.rows;
+    summary.years = plan.years;
+    summary.parts_after = plan.kept;
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
     // Each group of small parts becomes one merged part; groups are merged side by side on
     // worker threads and committed one by one as they finish.
     let mut work: Vec<(String, i32, Vec<GdeltPart>)> = Vec::new();
-    for (year, parts) in by_year {
-        summary.rows += parts.iter().map(|p| p.rows).sum::<i64>();
-        // Parts already large stay; the small ones are grouped up to the target.
-        let (large, small): (Vec<GdeltPart>, Vec<GdeltPart>) =
-            parts.into_iter().partition(|p| p.rows >= options.target_rows / 2);
-        summary.parts_after += large.len();
-        if small.len() < 2 {
-            summary.parts_after += small.len();
-            continue;
-        }
-        summary.years += 1;
-        let mut groups: Vec<Vec<GdeltPart>> = vec![Vec::new()];
-        let mut rows = 0;
-        for p in small {
-            if rows + p.rows > options.target_rows
-                && let Some(last) = groups.last()
-                && !last.is_empty()
-            {
-                groups.push(Vec::new());
-                rows = 0;
-            }
-            rows += p.rows;
-            if let Some(last) = groups.last_mut() {
-                last.push(p);
-            }
-        }
-        for (n, group) in groups.into_iter().enumerate() {
-            if group.len() < 2 {
-                summary.parts_after += group.len();
-                continue;
-            }
-            let rel = format!("{}/part-c{stamp}-{n:03}.parquet", parts::year_dir(year as i32));
-            work.push((rel, year as i32, group));
-        }
+    for (year, n, group) in plan.groups {
+        let rel = format!("{}/part-c{stamp}-{n:03}.parquet", parts::year_dir(year));
+        work.push((rel, year, group));
     }
     let queue = std::sync::Mutex::new(work);
     let (tx, rx) = std::sync::mpsc::channel::<(Vec<GdeltPart>, Result<GdeltPart, ImportError>)>();
@@ -165,6 +134,69 @@ pub fn compact(data: &Path, store: &mut Store, options: CompactOptions) -> Resul
     summary.seconds = started.elapsed().as_secs_f64();
     drop(lock);
     Ok(summary)
+}
+
+/// Which parts a compaction merges: per year, the parts smaller than half the target,
+/// grouped up to the target; a group of one stays as it is.
+struct Plan {
+    /// (year, group number in the year, parts), each group of two parts or more.
+    groups: Vec<(i32, usize, Vec<GdeltPart>)>,
+    /// Parts that stay as they are.
+    kept: usize,
+    /// Years with something to merge.
+    years: usize,
+    rows: i64,
+}
+
+impl Plan {
+    fn new(committed: Vec<GdeltPart>, target_rows: i64) -> Plan {
+        let mut plan = Plan { groups: Vec::new(), kept: 0, years: 0, rows: 0 };
+        let mut by_year: BTreeMap<i64, Vec<GdeltPart>> = BTreeMap::new();
+        for p in committed {
+            by_year.entry(p.year).or_default().push(p);
+        }
+        for (year, parts) in by_year {
+            plan.rows += parts.iter().map(|p| p.rows).sum::<i64>();
+            // Parts already large stay; the small ones are grouped up to the target.
+            let (large, small): (Vec<GdeltPart>, Vec<GdeltPart>) =
+                parts.into_iter().partition(|p| p.rows >= target_rows / 2);
+            plan.kept += large.len();
+            if small.len() < 2 {
+                plan.kept += small.len();
+                continue;
+            }
+            plan.years += 1;
+            let mut groups: Vec<Vec<GdeltPart>> = vec![Vec::new()];
+            let mut rows = 0;
+            for p in small {
+                if rows + p.rows > target_rows
+                    && let Some(last) = groups.last()
+                    && !last.is_empty()
+                {
+                    groups.push(Vec::new());
+                    rows = 0;
+                }
+                rows += p.rows;
+                if let Some(last) = groups.last_mut() {
+                    last.push(p);
+                }
+            }
+            for (n, group) in groups.into_iter().enumerate() {
+                if group.len() < 2 {
+                    plan.kept += group.len();
+                } else {
+                    plan.groups.push((year as i32, n, group));
+                }
+            }
+        }
+        plan
+    }
+}
+
+/// Whether [`compact`] would merge anything: some year has small parts to merge (an import
+/// that wrote several, or one killed before it could compact what it committed).
+pub fn pending(store: &Store, options: &CompactOptions) -> Result<bool, ImportError> {
+    Ok(!Plan::new(store.gdelt_parts()?, options.target_rows).groups.is_empty())
 }
 
 /// One input of the merge: its reader, its current batch and keys, and where it stands.
