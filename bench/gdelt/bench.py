@@ -108,8 +108,8 @@ results["big_duckdb_csv"] = duckdb_import("big", os.path.join(big, "csv"))
 print("# series query over entente's Parquet", file=sys.stderr)
 for dyad in ("FRA-KAZ", "USA-CHN"):
     a, b = dyad.split("-")
-    _, _, sql = run([ENTENTE, "--data", big_data, "series", a, b, "--show-sql"])
-    sql_file = os.path.join(WORK, f"series-{dyad}.sql")
+    _, _, sql = run([ENTENTE, "--data", big_data, "series", a, b, "--show-sql", "--format", "json"])
+    sql_file = os.path.join(WORK, f"series-{dyad}.json")
     open(sql_file, "wb").write(sql)
     _, rss, out = run([PY, os.path.join(HERE, "peer_duckdb.py"), "--threads", str(THREADS), "query",
                        os.path.join(big_data, "gdelt/events/*/*.parquet"),

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use entente_analytics::lake::{COUNTS, EVENTS};
 use entente_analytics::query::query_blocking;
 use entente_analytics::series::{series_blocking, series_sql};
 use entente_analytics::{By, Lake, Limits, Policy, SeriesQuery, timeline};
@@ -177,7 +178,8 @@ enum Command {
         to: Option<i32>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Print the SQL the series runs (for DuckDB or another engine) and exit
+        /// Print the SQL the series runs, with the values bound to its placeholders (for DuckDB
+        /// or another engine), and exit; `--format json` gives them as data
         #[arg(long)]
         show_sql: bool,
         /// Run the series N times in one session and print the timings (JSON) on stderr
@@ -567,9 +569,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 to_year: to,
             };
             if show_sql {
-                for sql in series_sql("gdelt_events", "gdelt_country_counts", &dyad, &q) {
-                    println!("{sql};");
-                }
+                output::series_sql(&series_sql(EVENTS, COUNTS, &dyad, &q), format)?;
                 return Ok(ExitCode::SUCCESS);
             }
             let store = data::open(&dir)?;

@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::ValueEnum;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
+use entente_analytics::series::Statement;
 use entente_analytics::timeline::SourceRef;
 use entente_analytics::{ClaimCheck, Indicators, QueryResult, Series, Timeline};
 use entente_cite::{Style, bibtex, csl_json, format, sort_for};
@@ -345,6 +346,22 @@ pub fn load_reports(reports: &[LoadReport], format: Format) -> Result<()> {
 
 fn fmt_opt(v: Option<f64>, digits: usize) -> String {
     v.map(|x| format!("{x:.digits$}")).unwrap_or_default()
+}
+
+/// The statements of a series: as JSON data, or as SQL with each statement's parameters in a
+/// comment above it.
+pub fn series_sql(statements: &[Statement], format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(&statements),
+        Format::Table | Format::Csv => {
+            for s in statements {
+                let params: Vec<String> =
+                    s.params.iter().enumerate().map(|(i, p)| format!("${} = {p}", i + 1)).collect();
+                println!("-- {}\n{};", params.join(", "), s.sql);
+            }
+            Ok(())
+        }
+    }
 }
 
 pub fn series(s: &Series, format: Format) -> Result<()> {

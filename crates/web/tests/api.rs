@@ -628,6 +628,21 @@ fn every_answer_carries_the_security_headers_and_big_bodies_are_refused() {
         format!("{{\"dataset\": \"x\", \"kind\": \"event\", \"record\": {{\"note\": \"{}\"}}}}", "a".repeat(2 << 20));
     let a = request(s.addr, "POST", "/api/v1/records", &[("Authorization", &auth)], Some(&big));
     assert_eq!(a.status, 413, "{}", &a.body[..a.body.len().min(200)]);
+
+    // A long target or big headers are refused before any handler runs, naming the limit.
+    let a = get(s.addr, &format!("/api/v1/records?q={}", "a".repeat(9000)));
+    assert_eq!(a.status, 414);
+    assert!(a.json()["error"]["message"].as_str().unwrap().contains("at most 8192"), "{}", a.body);
+    let cookie = "c".repeat(20_000);
+    let a = request(s.addr, "GET", "/dyad/FRA/KAZ", &[("Cookie", &cookie)], None);
+    assert_eq!(a.status, 431);
+    assert!(a.body.contains("at most 64 headers of 16384 bytes"), "{}", a.body);
+    let names: Vec<String> = (0..70).map(|i| format!("X-Extra-{i}")).collect();
+    let many: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "1")).collect();
+    assert_eq!(request(s.addr, "GET", "/api/v1/records", &many, None).status, 431);
+    // Just under the limits is served.
+    let a = request(s.addr, "GET", "/api/v1/records?per_page=1", &[("Cookie", &"c".repeat(15_000))], None);
+    assert_eq!(a.status, 200, "{}", a.body);
 }
 
 #[test]
