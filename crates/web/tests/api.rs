@@ -389,6 +389,27 @@ fn reads_are_served_again_until_any_writer_changes_the_store() {
     assert!(get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline.csv").body.contains("side-door-exhibition"));
     // Errors are never kept.
     assert_eq!(get(s.addr, "/dyad/FRA/XXX.json").header("x-entente-cache"), None);
+
+    // A client that has the current copy (JSON or CSV) gets 304 and no body; after a write
+    // the old tag no longer matches.
+    for path in [path, "/api/v1/dyads/FRA/KAZ/timeline.csv"] {
+        let fresh = get(s.addr, path);
+        let tag = fresh.header("etag").unwrap().to_string();
+        let again = request(s.addr, "GET", path, &[("If-None-Match", &tag)], None);
+        assert_eq!((again.status, again.body.as_str()), (304, ""), "{path}");
+        assert_eq!(again.header("etag"), Some(tag.as_str()));
+        let other = request(s.addr, "GET", path, &[("If-None-Match", "\"0-0\"")], None);
+        assert_eq!((other.status, other.body.len()), (200, fresh.body.len()), "{path}");
+    }
+    let tag = get(s.addr, path).header("etag").unwrap().to_string();
+    let read = entente_model::input::read_record(
+        entente_model::RecordKind::Event,
+        &event("side-door-concert", "Written beside the server, again"),
+    );
+    store.write_record("notes", &read.record.unwrap(), entente_store::WriteMode::Create).unwrap();
+    let after = request(s.addr, "GET", path, &[("If-None-Match", &tag)], None);
+    assert_eq!(after.status, 200);
+    assert_ne!(after.header("etag"), Some(tag.as_str()));
 }
 
 #[test]
