@@ -118,8 +118,7 @@ pub enum Event {
     ListProblem(ListProblem),
     /// Something the user should know that is not a failure.
     Note { message: String },
-    /// The files the range and tables select, and those among them already verified on disk
-    /// are counted as they are met.
+    /// The files the range and tables select, and their bytes as listed.
     Selected { files: u64, bytes: u64 },
     /// A try failed and another follows.
     Retry { name: String, attempt: u32, attempts: u32, reason: String, wait_ms: u64 },
@@ -187,8 +186,8 @@ pub fn fetch(options: &Options, progress: &Progress, on_event: &mut dyn FnMut(&E
                 url: url.clone(),
                 reason: format!("HTTP {status}{}", status_words(status)),
             })?;
-            let parsed = parse_masterfilelist(&url, BufReader::new(File::open(&path).map_err(io_error(&path))?))
-                .map_err(io_error(&path))?;
+            let reader = BufReader::new(File::open(&path).map_err(io_error(&path))?);
+            let parsed = parse_masterfilelist(&url, reader, &|name| selection.wants(name)).map_err(io_error(&path))?;
             (parsed, vec![url])
         }
         Version::V1 => list.v1(&base, on_event)?,
@@ -197,13 +196,13 @@ pub fn fetch(options: &Options, progress: &Progress, on_event: &mut dyn FnMut(&E
     on_event(&Event::List {
         url: summary.lists.join(" + "),
         lines: parsed.lines,
-        files: parsed.entries.len() as u64,
+        files: parsed.listed,
         problems: parsed.problems.len() as u64,
     });
     for p in &parsed.problems {
         on_event(&Event::ListProblem(p.clone()));
     }
-    summary.listed = parsed.entries.len() as u64;
+    summary.listed = parsed.listed;
     summary.list_problems = parsed.problems.len() as u64;
     let chosen = selection.select(parsed.entries);
     summary.selected = chosen.len() as u64;
@@ -486,6 +485,7 @@ fn fetch_file(ctx: &Context, entry: &Listed, tx: &mpsc::Sender<Message>) -> File
     let mut replaced = None;
     match ctx.journal.check(entry, &final_path) {
         Ok(OnDisk::Verified) => {
+            ctx.progress.bytes_done.fetch_add(entry.size.unwrap_or(0), Ordering::Relaxed);
             report.outcome = Outcome::Skipped;
             return report;
         }
@@ -594,6 +594,9 @@ fn try_once(ctx: &Context, entry: &Listed, part: &Path, report: &mut FileReport)
         return Try::Again(format!("the server offers {} bytes, the list says {size}", start + announced));
     }
     let file = if start > 0 {
+        if report.resumed_from.is_none() {
+            ctx.progress.bytes_done.fetch_add(start, Ordering::Relaxed);
+        }
         report.resumed_from = Some(start);
         OpenOptions::new().append(true).open(part)
     } else {

@@ -39,6 +39,8 @@ pub struct Parsed {
     pub problems: Vec<ListProblem>,
     /// Lines read, blank ones included.
     pub lines: u64,
+    /// Files the list names, kept or not (see [`parse_masterfilelist`]'s `keep`).
+    pub listed: u64,
 }
 
 /// Reads the lines of `reader` (bytes, so that a line that is not UTF-8 is a problem of its
@@ -174,8 +176,9 @@ pub fn parse_master_line(folder: &str, line: &str) -> Result<Listed, String> {
 }
 
 /// GDELT 2.0's `masterfilelist.txt` (or `masterfilelist-translation.txt`), fetched from
-/// `list_url`.
-pub fn parse_masterfilelist(list_url: &str, reader: impl BufRead) -> io::Result<Parsed> {
+/// `list_url`. Only the files whose name `keep` accepts are kept (the whole list runs to a
+/// million lines); every line is checked.
+pub fn parse_masterfilelist(list_url: &str, reader: impl BufRead, keep: &dyn Fn(&str) -> bool) -> io::Result<Parsed> {
     let folder = folder_of(list_url);
     let mut parsed = Parsed::default();
     let mut lines = Vec::new();
@@ -185,8 +188,11 @@ pub fn parse_masterfilelist(list_url: &str, reader: impl BufRead) -> io::Result<
             line.and_then(|l| if l.trim().is_empty() { Ok(None) } else { parse_master_line(folder, l).map(Some) });
         match result {
             Ok(Some(entry)) => {
-                parsed.entries.push(entry);
-                lines.push(number);
+                parsed.listed += 1;
+                if keep(&entry.name) {
+                    parsed.entries.push(entry);
+                    lines.push(number);
+                }
             }
             Ok(None) => {}
             Err(reason) => parsed.problems.push(ListProblem { list: list_url.to_string(), line: number, text, reason }),
@@ -244,7 +250,7 @@ pub fn parse_v1_lists(
 ) -> io::Result<Parsed> {
     let folder = folder_of(md5sums_url);
     let sums = parse_pairs(md5sums_url, md5sums, "MD5", parse_md5)?;
-    let mut parsed = Parsed { lines: sums.lines, problems: sums.problems, entries: Vec::new() };
+    let mut parsed = Parsed { lines: sums.lines, problems: sums.problems, entries: Vec::new(), listed: 0 };
     let mut sizes: HashMap<String, u64> = HashMap::new();
     if let Some((sizes_url, reader)) = filesizes {
         let pairs = parse_pairs(sizes_url, reader, "SIZE", parse_size)?;
@@ -259,6 +265,7 @@ pub fn parse_v1_lists(
         parsed.entries.push(Listed { size: sizes.get(&name).copied(), name, url, md5 });
         lines.push(line);
     }
+    parsed.listed = parsed.entries.len() as u64;
     dedup(md5sums_url, &mut parsed, lines);
     Ok(parsed)
 }
@@ -306,6 +313,7 @@ pub fn parse_v1_index(index_url: &str, reader: impl BufRead) -> io::Result<Parse
             }
         }
     })?;
+    parsed.listed = parsed.entries.len() as u64;
     dedup(index_url, &mut parsed, lines);
     Ok(parsed)
 }
@@ -322,7 +330,7 @@ mod tests {
         let text = "150383 297a16b493de7cf6ca809a7cc31d0b93 http://data.gdeltproject.org/gdeltv2/20150218230000.export.CSV.zip\n\
                     318084 bb27f78ba45f69a17ea6ed7755e9f8ff http://data.gdeltproject.org/gdeltv2/20150218230000.mentions.CSV.zip\n\
                     10768507 ea8dde0beb0ba98810a92db068c0ce99 http://data.gdeltproject.org/gdeltv2/20150218230000.gkg.csv.zip\n";
-        let p = parse_masterfilelist(MASTER, text.as_bytes()).unwrap();
+        let p = parse_masterfilelist(MASTER, text.as_bytes(), &|_| true).unwrap();
         assert_eq!(p.lines, 3);
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         assert_eq!(
@@ -352,7 +360,7 @@ mod tests {
                     149211 2A91041D7E72B0FC6A629E2FF867B240 20150218231500.export.CSV.zip\n";
         let mut bytes = text.as_bytes().to_vec();
         bytes.extend_from_slice(b"1 297a16b493de7cf6ca809a7cc31d0b93 http://h/g/\xff.zip\n");
-        let p = parse_masterfilelist("http://mirror:8080/gdeltv2/masterfilelist.txt", &bytes[..]).unwrap();
+        let p = parse_masterfilelist("http://mirror:8080/gdeltv2/masterfilelist.txt", &bytes[..], &|_| true).unwrap();
         assert_eq!(p.lines, 11);
         let got: Vec<(u64, &str)> = p.problems.iter().map(|x| (x.line, x.reason.as_str())).collect();
         assert_eq!(
@@ -376,11 +384,22 @@ mod tests {
     }
 
     #[test]
+    fn only_the_kept_files_are_held_but_every_line_is_checked() {
+        let text = "1 00000000000000000000000000000001 http://h/a.zip\n\
+                    2 00000000000000000000000000000002 http://h/b.zip\n\
+                    bad\n";
+        let p = parse_masterfilelist(MASTER, text.as_bytes(), &|name| name == "b.zip").unwrap();
+        assert_eq!((p.lines, p.listed), (3, 2));
+        assert_eq!(p.entries.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["b.zip"]);
+        assert_eq!(p.problems.iter().map(|x| x.line).collect::<Vec<_>>(), [3]);
+    }
+
+    #[test]
     fn a_file_listed_twice_keeps_its_later_line() {
         let text = "1 00000000000000000000000000000001 http://h/a.zip\n\
                     2 00000000000000000000000000000002 http://h/b.zip\n\
                     3 00000000000000000000000000000003 http://h/a.zip\n";
-        let p = parse_masterfilelist(MASTER, text.as_bytes()).unwrap();
+        let p = parse_masterfilelist(MASTER, text.as_bytes(), &|_| true).unwrap();
         assert_eq!(
             p.entries.iter().map(|e| (e.name.as_str(), e.size)).collect::<Vec<_>>(),
             [("b.zip", Some(2)), ("a.zip", Some(3))]
