@@ -5,6 +5,7 @@
 mod code;
 mod compare;
 mod data;
+mod fetch;
 mod import;
 mod output;
 mod review;
@@ -317,6 +318,10 @@ enum Command {
     /// Import bulk data (GDELT event exports) into the data folder
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Download bulk data (GDELT's files) from its publisher's lists, verified, with resume
+    /// and retries; `--import` imports them after
+    #[command(subcommand)]
+    Fetch(fetch::FetchCommand),
     /// Merge the small Parquet parts of imported bulk data into few large ones
     #[command(subcommand)]
     Compact(CompactCommand),
@@ -685,6 +690,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 format,
             )
         }
+        Command::Fetch(command) => fetch::run(&dir, command),
         Command::Compact(CompactCommand::Gdelt { target_rows, format }) => {
             let mut store = data::open(&dir)?;
             import::compact(&dir, &mut store, target_rows, format)
