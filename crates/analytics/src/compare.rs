@@ -799,7 +799,7 @@ pub fn index_series(
 /// Reads the GDELT events between `focus` and every counterpart, by year and QuadClass, with
 /// DataFusion's DataFrame API (no SQL text is built from the country code). `None` when the
 /// store has no GDELT parts.
-pub async fn gdelt_counts(
+pub(crate) async fn gdelt_counts(
     ctx: &datafusion::prelude::SessionContext,
     lake: &crate::Lake,
     focus: &str,

@@ -177,10 +177,32 @@ pub struct Store {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<rusqlite::types::Value>>,
+    pub rows: Vec<Vec<SqlValue>>,
 }
 
-pub use rusqlite::types::Value as SqlValue;
+/// A value of a stored column, as SQLite types it: the store's own type, so no caller needs
+/// to know SQLite's crate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SqlValue {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<rusqlite::types::Value> for SqlValue {
+    fn from(v: rusqlite::types::Value) -> Self {
+        use rusqlite::types::Value;
+        match v {
+            Value::Null => SqlValue::Null,
+            Value::Integer(n) => SqlValue::Integer(n),
+            Value::Real(f) => SqlValue::Real(f),
+            Value::Text(t) => SqlValue::Text(t),
+            Value::Blob(b) => SqlValue::Blob(b),
+        }
+    }
+}
 
 /// The curated and manifest tables `entente query` can read, with the SQL that produces them.
 pub const QUERY_TABLES: &[(&str, &str)] = &[
@@ -627,7 +649,9 @@ impl Store {
         let columns: Vec<String> = stmt.column_names().map(String::from).collect();
         let n = columns.len();
         let rows = stmt.query_map([], |r| {
-            (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
+            (0..n)
+                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(SqlValue::from))
+                .collect::<rusqlite::Result<Vec<_>>>()
         })?;
         Ok(Snapshot { columns, rows: rows.collect::<std::result::Result<_, _>>()? })
     }
