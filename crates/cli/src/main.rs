@@ -436,9 +436,20 @@ enum CompactCommand {
     Gdelt {
         #[arg(long, value_name = "ROWS", default_value_t = 4_000_000, value_parser = clap::value_parser!(i64).range(1_000..=1_000_000_000))]
         target_rows: i64,
+        /// concat: copy the parts' row groups as they are (fast; each row group stays sorted);
+        /// sort: merge them into parts sorted as a whole (slower; a dyad then sits in one or two
+        /// row groups)
+        #[arg(long, value_enum, default_value_t = CompactModeArg::Concat)]
+        mode: CompactModeArg,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CompactModeArg {
+    Concat,
+    Sort,
 }
 
 /// Citation styles.
@@ -691,9 +702,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
         Command::Fetch(command) => fetch::run(&dir, command),
-        Command::Compact(CompactCommand::Gdelt { target_rows, format }) => {
+        Command::Compact(CompactCommand::Gdelt { target_rows, mode, format }) => {
             let mut store = data::open(&dir)?;
-            import::compact(&dir, &mut store, target_rows, format)
+            let mode = match mode {
+                CompactModeArg::Concat => entente_import::CompactMode::Concat,
+                CompactModeArg::Sort => entente_import::CompactMode::Sort,
+            };
+            import::compact(&dir, &mut store, target_rows, mode, format)
         }
         Command::Serve { addr, token } => {
             data::open(&dir)?;
