@@ -233,11 +233,11 @@ impl<'a> Sources<'a> {
             _ => id.clone(),
         };
         Ok(SourceRef {
-            source_id: id,
-            locator: c.map(|c| c.locator.clone()).unwrap_or_default(),
             quote: c.and_then(|c| c.quote.clone()),
             reference: c.and_then(|c| c.reference.clone()),
-            citation,
+            role: c.map(|c| c.role).unwrap_or_default(),
+            note: c.and_then(|c| c.note.clone()),
+            ..SourceRef::evidence(id, c.map(|c| c.locator.clone()).unwrap_or_default(), citation)
         })
     }
 }
@@ -420,13 +420,7 @@ mod tests {
             abs_change: None,
             pct_change: None,
             cagr: None,
-            source: SourceRef {
-                source_id: dataset.into(),
-                locator: String::new(),
-                quote: None,
-                reference: None,
-                citation: dataset.into(),
-            },
+            source: SourceRef::evidence(dataset.into(), String::new(), dataset.into()),
         }
     }
 

@@ -48,8 +48,20 @@ pub fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
     Ok(())
 }
 
+/// The sources of a row; one kept only as cited in another source is marked so, as the
+/// reader must not take it for evidence.
 fn sources_text(sources: &[SourceRef]) -> String {
-    sources.iter().map(|s| format!("{} ({})", s.source_id, s.locator)).collect::<Vec<_>>().join("; ")
+    sources
+        .iter()
+        .map(|s| {
+            if s.is_evidence() {
+                format!("{} ({})", s.source_id, s.locator)
+            } else {
+                format!("{} ({}) [as cited in the source only, not evidence]", s.source_id, s.locator)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn direction_text(direction: Direction, label: &str) -> String {
@@ -67,6 +79,8 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                 "id",
                 "date",
                 "end",
+                "period",
+                "context",
                 "kind",
                 "title",
                 "status",
@@ -85,6 +99,8 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                     e.id.clone(),
                     e.date.clone(),
                     e.end.clone().unwrap_or_default(),
+                    e.period.clone().unwrap_or_default(),
+                    e.context.to_string(),
                     e.kind.to_string(),
                     e.title.clone(),
                     e.status.to_string(),
@@ -103,10 +119,14 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
         Format::Table => {
             let mut tab = table(&["date", "direction", "kind", "title", "status", "sources"]);
             for e in &t.entries {
-                let date = match &e.end {
-                    Some(end) => format!("{} – {end}", e.date),
-                    None => e.date.clone(),
+                let mut date = match (&e.period, &e.end) {
+                    (Some(p), _) => p.clone(),
+                    (None, Some(end)) => format!("{} – {end}", e.date),
+                    (None, None) => e.date.clone(),
                 };
+                if e.context {
+                    date.push_str("\n(context)");
+                }
                 tab.add_row(vec![
                     date,
                     direction_text(e.direction, &e.direction_label),
@@ -116,7 +136,18 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                     sources_text(&e.sources),
                 ]);
             }
-            println!("{} – {} ({} – {}): {} events", t.names[0], t.names[1], t.dyad.a, t.dyad.b, t.entries.len());
+            let context = match t.summary.context {
+                0 => String::new(),
+                n => format!(", {n} of them context only (not bilateral; hidden by --no-context)"),
+            };
+            println!(
+                "{} – {} ({} – {}): {} events{context}",
+                t.names[0],
+                t.names[1],
+                t.dyad.a,
+                t.dyad.b,
+                t.entries.len()
+            );
             println!("{tab}");
             Ok(())
         }
@@ -175,6 +206,12 @@ pub fn record(stored: &StoredRecord, citations: &[SourceRef], format: Format) ->
                 let mut text = format!("{} — {}", c.citation, c.locator);
                 if let Some(q) = &c.quote {
                     text.push_str(&format!("\n“{q}”"));
+                }
+                if !c.is_evidence() {
+                    text.push_str("\n⚠ as cited in the source only, not evidence for this record");
+                }
+                if let Some(n) = &c.note {
+                    text.push_str(&format!("\n{n}"));
                 }
                 tab.add_row(vec![format!("source {}", i + 1), text]);
             }
@@ -686,14 +723,24 @@ pub fn claims(list: &[ClaimCheck], format: Format) -> Result<()> {
                 println!("\n[{}] {}", c.verdict.as_str(), c.text);
                 println!("  read as: {}", c.reading);
                 for s in &c.claim_sources {
-                    println!("  claimed by: {} — {}", s.citation, s.locator);
+                    if s.is_evidence() {
+                        println!("  claimed by: {} — {}", s.citation, s.locator);
+                    } else {
+                        println!(
+                            "  as cited there (not evidence): {} — {}",
+                            s.citation,
+                            s.note.as_deref().unwrap_or(&s.locator)
+                        );
+                    }
                 }
                 for r in &c.reasoning {
                     println!("  · {r}");
                 }
                 for e in &c.evidence {
+                    let raw =
+                        e.raw_value.map(|r| format!(" (the file gives {})", format_number(r))).unwrap_or_default();
                     println!(
-                        "  evidence: {} {} {} {} — {} ({})",
+                        "  evidence: {} {} {} {}{raw} — {} ({})",
                         e.dataset,
                         e.period,
                         format_number(e.value),

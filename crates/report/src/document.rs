@@ -130,6 +130,7 @@ fn word(lang: &str, key: &'static str) -> &'static str {
             "Подсчитано entente по {n} событиям хронологии; их источники:",
             "entente хронологиядағы {n} оқиға бойынша есептеді; олардың дереккөздері:",
         ],
+        "raw_in_file" => ["the file gives", "le fichier donne", "в файле", "файлда"],
         "computed_claims" => [
             "Counted by entente from the {n} claims listed in the section on claims, each checked against the observations of other sources.",
             "Compté par entente à partir des {n} affirmations de la section consacrée aux affirmations, chacune confrontée aux observations d'autres sources.",
@@ -343,15 +344,16 @@ struct Doc {
 /// One footnote while the document is being built.
 enum Note {
     /// A place in a source. Citations of the same place share one note; the quotes and the
-    /// works the source refers to are gathered so that none is lost.
-    Cite { source: String, locator: String, quotes: Vec<String>, references: Vec<String> },
+    /// works the source refers to are gathered so that none is lost. `caveat` is set for a
+    /// work kept only as cited in another source, with the reason when there is one.
+    Cite { source: String, locator: String, quotes: Vec<String>, references: Vec<String>, caveat: Option<String> },
     /// A note entente writes itself (a computation, the GDELT series), keyed so it is given once.
     Fixed { key: String, body: Vec<Inline> },
 }
 
-/// The footnotes, numbered in order of first use.
-#[derive(Default)]
+/// The footnotes, numbered in order of first use, worded in `lang`.
 struct Notes {
+    lang: &'static str,
     list: Vec<Note>,
 }
 
@@ -367,6 +369,7 @@ impl Notes {
                 locator: locator.trim().to_string(),
                 quotes: Vec::new(),
                 references: Vec::new(),
+                caveat: None,
             });
             self.list.len() - 1
         });
@@ -386,7 +389,19 @@ impl Notes {
     }
 
     fn source(&mut self, s: &SourceRef) -> Inline {
-        self.cite(&s.source_id, &s.locator, s.quote.as_deref(), s.reference.as_deref())
+        let note = self.cite(&s.source_id, &s.locator, s.quote.as_deref(), s.reference.as_deref());
+        if !s.is_evidence() {
+            let mut caveat = tr(self.lang, "as_cited_caveat").to_string();
+            if let Some(why) = &s.note {
+                caveat.push_str(&format!(": {why}"));
+            }
+            if let Inline::Note(n) = &note
+                && let Some(Note::Cite { caveat: c, .. }) = self.list.get_mut(n - 1)
+            {
+                *c = Some(caveat);
+            }
+        }
+        note
     }
 
     fn fixed(&mut self, key: &str, body: impl FnOnce() -> Vec<Inline>) -> Inline {
@@ -406,7 +421,7 @@ impl Notes {
         self.list
             .into_iter()
             .map(|n| match n {
-                Note::Cite { source, locator, quotes, references } => {
+                Note::Cite { source, locator, quotes, references, caveat } => {
                     let mut body = vec![link(&source)];
                     if !locator.is_empty() {
                         body.push(text(format!(", {locator}")));
@@ -418,6 +433,9 @@ impl Notes {
                     for (i, q) in quotes.into_iter().enumerate() {
                         body.push(text(if i == 0 { ": " } else { "; " }));
                         body.push(Inline::Quote(q));
+                    }
+                    if let Some(c) = caveat {
+                        body.push(text(format!(" — ⚠ {c}")));
                     }
                     body.push(text("."));
                     body
@@ -464,7 +482,7 @@ fn direction_label(lang: &str, view: &DyadView, d: Direction) -> String {
 /// Turns the view into blocks, numbering footnotes in reading order.
 fn build(view: &DyadView) -> Doc {
     let lang = view.lang.as_str();
-    let mut notes = Notes::default();
+    let mut notes = Notes { lang: crate::i18n::lang(Some(lang)), list: Vec::new() };
     let mut blocks = Vec::new();
     let timeline = Timeline {
         dyad: view.dyad.clone(),
@@ -571,12 +589,16 @@ fn build(view: &DyadView) -> Doc {
             .timeline
             .iter()
             .map(|e| {
-                let mut date = e.date.clone();
-                if let Some(end) = &e.end {
+                let mut date = e.period.clone().unwrap_or_else(|| e.date.clone());
+                if let (None, Some(end)) = (&e.period, &e.end) {
                     date.push_str(&format!(" – {end}"));
                 }
                 if e.recurrence.is_some() {
                     date.push_str(" ↻");
+                }
+                let mut date = vec![text(date)];
+                if e.context {
+                    date.extend([Inline::Break, text(format!("({})", tr(lang, "context")))]);
                 }
                 let mut direction = vec![text(direction_label(lang, view, e.direction))];
                 if let Some(st) = e.setting {
@@ -593,14 +615,14 @@ fn build(view: &DyadView) -> Doc {
                 if !e.description.is_empty() {
                     title.extend([Inline::Break, text(e.description.clone())]);
                 }
+                if e.context {
+                    title.extend([Inline::Break, text(format!("{}.", tr(lang, "context_caveat")))]);
+                }
                 if let Some(n) = &e.note {
                     title.extend([Inline::Break, text(n.clone())]);
                 }
                 let sources = cite_cell(&mut notes, &e.sources);
-                Row {
-                    id: Some(e.id.clone()),
-                    cells: vec![vec![text(date)], direction, kind, title, vec![text(e.status)], sources],
-                }
+                Row { id: Some(e.id.clone()), cells: vec![date, direction, kind, title, vec![text(e.status)], sources] }
             })
             .collect();
         blocks.push(Block::Table { head, rows });
@@ -637,7 +659,11 @@ fn build(view: &DyadView) -> Doc {
                 if i > 0 {
                     p.push(text("; "));
                 }
-                p.push(text(format!("{} {} {} ({})", e.period, format_number(e.value), e.unit, e.dataset)));
+                let raw = e
+                    .raw_value
+                    .map(|r| format!(" [{} {}]", word(lang, "raw_in_file"), format_number(r)))
+                    .unwrap_or_default();
+                p.push(text(format!("{} {} {}{raw} ({})", e.period, format_number(e.value), e.unit, e.dataset)));
                 p.push(notes.source(&e.source));
             }
             blocks.push(Block::Muted(p));
@@ -1879,13 +1905,7 @@ mod tests {
             sha256: "ab12".into(),
             file: "test.toml".into(),
         };
-        let source = SourceRef {
-            source_id: "oecd-enrolment-by-origin".into(),
-            locator: "row KAZ→FRA 2019".into(),
-            quote: None,
-            reference: None,
-            citation: "OECD".into(),
-        };
+        let source = SourceRef::evidence("oecd-enrolment-by-origin".into(), "row KAZ→FRA 2019".into(), "OECD".into());
         let cell = |value: f64, status: ValueStatus, records: &[&str], source: Option<SourceRef>| Cell {
             value: Some(value),
             status,
@@ -2025,13 +2045,11 @@ mod tests {
                 category: "barrier".into(),
                 topic: "language".into(),
                 text: "The language barrier remains.".into(),
-                sources: vec![SourceRef {
-                    source_id: "kussainova-2021".into(),
-                    locator: "Discussion and Results".into(),
-                    quote: None,
-                    reference: None,
-                    citation: "Kussainova".into(),
-                }],
+                sources: vec![SourceRef::evidence(
+                    "kussainova-2021".into(),
+                    "Discussion and Results".into(),
+                    "Kussainova".into(),
+                )],
                 findings: vec![("barrier-language".into(), FindingStatus::Supported)],
                 data: FindingStatus::Supported,
             }],
