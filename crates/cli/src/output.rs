@@ -571,6 +571,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                 "pct_change",
                 "source",
                 "locator",
+                "raw_value",
             ],
             r.flows
                 .iter()
@@ -588,6 +589,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                             p.pct_change.map(|x| format!("{x:.6}")).unwrap_or_default(),
                             f.source.source_id.clone(),
                             p.locator.clone(),
+                            p.raw_value.map(format_number).unwrap_or_default(),
                         ]
                     })
                 })
@@ -604,6 +606,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                         String::new(),
                         s.source.source_id.clone(),
                         s.source.locator.clone(),
+                        String::new(),
                     ]
                 }))
                 .chain(r.presence.iter().flat_map(|p| {
@@ -620,6 +623,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                             String::new(),
                             p.source.source_id.clone(),
                             String::new(),
+                            String::new(),
                         ]
                     })
                 })),
@@ -631,16 +635,28 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
             }
             for f in &r.flows {
                 println!("\nStudents {} ({}, {}):", f.label, f.indicator, f.dataset);
-                let mut tab = table(&["period", "students", "change", "change %"]);
+                let corrected = f.points.iter().any(|p| p.raw_value.is_some());
+                let mut header = vec!["period", "students", "change", "change %"];
+                if corrected {
+                    header.push("in the file (raw)");
+                }
+                let mut tab = table(&header);
                 for p in &f.points {
-                    tab.add_row(vec![
+                    let mut row = vec![
                         p.period.clone(),
                         format_number(p.value),
                         p.change.map(format_number).unwrap_or_default(),
                         pct(p.pct_change),
-                    ]);
+                    ];
+                    if corrected {
+                        row.push(p.raw_value.map(format_number).unwrap_or_default());
+                    }
+                    tab.add_row(row);
                 }
                 println!("{tab}");
+                if let Some(note) = f.points.iter().find(|p| p.raw_value.is_some()).and_then(|p| p.note.as_deref()) {
+                    println!("Corrected: {note}.");
+                }
                 if let (Some(first), Some(last)) = (f.points.first(), f.points.last())
                     && f.points.len() > 1
                 {

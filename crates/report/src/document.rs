@@ -393,7 +393,8 @@ impl Notes {
         if !s.is_evidence() {
             let mut caveat = tr(self.lang, "as_cited_caveat").to_string();
             if let Some(why) = &s.note {
-                caveat.push_str(&format!(": {why}"));
+                // The note closes the footnote, which adds its own full stop.
+                caveat.push_str(&format!(": {}", why.trim_end_matches('.')));
             }
             if let Inline::Note(n) = &note
                 && let Some(Note::Cite { caveat: c, .. }) = self.list.get_mut(n - 1)
@@ -519,6 +520,12 @@ fn build(view: &DyadView) -> Doc {
         row(
             format!("{}: {}", word(lang, "events_total"), direction_label(lang, view, dir)),
             vec![text(n.to_string()), computed_events(&mut notes)],
+        );
+    }
+    if s.context > 0 {
+        row(
+            format!("{}: {}", word(lang, "events_total"), tr(lang, "context_events")),
+            vec![text(s.context.to_string()), computed_events(&mut notes)],
         );
     }
     if !s.by_domain.is_empty() {
@@ -1733,10 +1740,18 @@ mod tests {
         assert!(linked.contains("kussainova-2021") && linked.contains("src-oecd-enrolment-by-origin"), "{linked:?}");
         assert!(linked.is_subset(&entries), "{:?}", linked.difference(&entries).collect::<Vec<_>>());
         assert_eq!(entries.len(), v.bibliography.len());
-        // The works a claim's source refers to are listed too, so their notes can link them.
-        let referred: Vec<&str> =
-            v.claims.iter().flat_map(|c| &c.claim_sources).filter_map(|s| s.reference.as_deref()).collect();
-        assert!(referred.contains(&"ref10-schengen-code-2006"), "{referred:?}");
+        // The works a claim's source refers to, and the references kept only as cited, are
+        // listed too, so their notes can link them.
+        let referred: Vec<&str> = v
+            .claims
+            .iter()
+            .flat_map(|c| &c.claim_sources)
+            .flat_map(|s| s.reference.as_deref().into_iter().chain((!s.is_evidence()).then_some(s.source_id.as_str())))
+            .collect();
+        assert!(
+            referred.contains(&"ref10-schengen-code-2006") && referred.contains(&"ref07-mager-2014"),
+            "{referred:?}"
+        );
         for r in referred {
             assert!(linked.contains(r), "{r} is not linked");
         }
@@ -1771,7 +1786,21 @@ mod tests {
         for p in &flow.points {
             assert!(md.contains(&format!(", {}.", super::md(&p.locator))), "{}", p.locator);
         }
-        assert!(md.contains("Computed by entente from the 13 events listed in the timeline"));
+        assert!(md.contains("Computed by entente from the 14 events listed in the timeline"));
+        // A reference the paper attached that cannot support the record says so in its note.
+        assert!(
+            md.lines().any(|l| l.starts_with("[^")
+                && l.contains("reference \\[10\\] of kussainova-2021")
+                && l.contains(
+                    "⚠ as cited in the source only, not evidence for this record: The Schengen Borders Code"
+                )),
+            "no caveat on [10]"
+        );
+        // Events there by context are marked in the timeline and counted apart.
+        let start = html.find("<tr id=\"ev-1883-alliance-francaise-created\">").unwrap();
+        let row = &html[start..start + html[start..].find("</tr>").unwrap()];
+        assert!(row.contains("(context)") && row.contains("not counted as a bilateral event"), "{row}");
+        assert!(md.contains("| Events: context only | 5"), "{}", &md[..1200]);
     }
 
     #[test]
@@ -1834,7 +1863,7 @@ mod tests {
             assert!(svg.ends_with("</svg>"));
         }
         assert!(md.starts_with("# France – Kazakhstan\n"));
-        assert!(md.contains("\n| Measure | Value |\n| --- | --- |\n| Events | 13[^1] |\n"), "{}", &md[..600]);
+        assert!(md.contains("\n| Measure | Value |\n| --- | --- |\n| Events | 14[^1] |\n"), "{}", &md[..600]);
     }
 
     #[test]
@@ -1857,7 +1886,7 @@ mod tests {
         {
             assert!(fr.contains(heading), "{heading}");
         }
-        assert!(fr.contains("Calculé par entente à partir des 13 événements"));
+        assert!(fr.contains("Calculé par entente à partir des 14 événements"));
         assert!(fr.contains("«\u{a0}"), "French quotation marks");
     }
 
