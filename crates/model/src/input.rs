@@ -731,7 +731,7 @@ pub fn read_observation(value: &Value) -> Read<Observation> {
             f.missing("value");
         }
         let raw_value = f.opt_number("raw_value");
-        if raw_value.is_some() && !f.obj.get("note").is_some_and(|v| !v.is_null()) {
+        if raw_value.is_some() && f.obj.get("note").is_none_or(|v| v.is_null()) {
             // A corrected figure without the reason would be a silent edit.
             f.problem("note", "an observation with a raw_value must say in its note why the value differs");
         }
