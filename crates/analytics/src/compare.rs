@@ -271,8 +271,13 @@ impl Gathered {
                 }
             }
         }
-        let events =
-            store.events_involving(focus)?.into_iter().filter(|e| !matches!(e.origin, Origin::Coded { .. })).collect();
+        // Coded events wait for review; context events (the Alliance Française founded in
+        // 1883, in an account of French–Kazakh cooperation) are not bilateral events.
+        let events = store
+            .events_involving(focus)?
+            .into_iter()
+            .filter(|e| !matches!(e.origin, Origin::Coded { .. }) && !e.context)
+            .collect();
         Ok(Gathered { focus: focus.to_string(), observations, parties, events, gdelt })
     }
 

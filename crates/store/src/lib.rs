@@ -446,6 +446,18 @@ impl Store {
         Ok(out)
     }
 
+    /// Every record of the dataset `id`, in id order.
+    pub fn records_of_dataset(&self, id: &str) -> Result<Vec<Record>> {
+        let mut stmt = self.conn.prepare("SELECT id, body FROM records WHERE dataset = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row?;
+            out.push(parse_body(&id, &body)?);
+        }
+        Ok(out)
+    }
+
     /// Every source.
     pub fn sources(&self) -> Result<Vec<Source>> {
         Ok(self
@@ -471,14 +483,26 @@ impl Store {
 
     /// Records citing the source `id`.
     pub fn citing(&self, source_id: &str) -> Result<Vec<(String, Citation)>> {
+        // The role and note live in the record's JSON only, so the citations table needs no new column.
         let mut stmt = self.conn.prepare(
-            "SELECT record_id, source_id, locator, quote, reference_id FROM citations
-             WHERE source_id = ?1 OR reference_id = ?1 ORDER BY record_id, ord",
+            "SELECT c.record_id, c.source_id, c.locator, c.quote, c.reference_id,
+                    json_extract(r.body, '$.sources[' || c.ord || '].role'),
+                    json_extract(r.body, '$.sources[' || c.ord || '].note')
+             FROM citations c JOIN records r ON r.id = c.record_id
+             WHERE c.source_id = ?1 OR c.reference_id = ?1 ORDER BY c.record_id, c.ord",
         )?;
         let rows = stmt.query_map([source_id], |r| {
+            let role: Option<String> = r.get(5)?;
             Ok((
                 r.get::<_, String>(0)?,
-                Citation { source: r.get(1)?, locator: r.get(2)?, quote: r.get(3)?, reference: r.get(4)? },
+                Citation {
+                    source: r.get(1)?,
+                    locator: r.get(2)?,
+                    quote: r.get(3)?,
+                    reference: r.get(4)?,
+                    role: role.and_then(|r| r.parse().ok()).unwrap_or_default(),
+                    note: r.get(6)?,
+                },
             ))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
