@@ -27,12 +27,15 @@ fn shared(rel: &str) -> Option<PathBuf> {
 
 /// The sort key of every row of a part, in file order: the actors' countries in
 /// alphabetical order (a missing one after every code), the day; and the event id.
-fn rows(path: &Path) -> Vec<((String, String, i32), i64)> {
+/// A row's (actor pair, day) key and its event id.
+type Keyed = ((String, String, i32), i64);
+
+fn rows(path: &Path) -> Vec<Keyed> {
     keyed(ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap()).unwrap().build().unwrap())
 }
 
 /// Each row's (actor pair, day) key and event id.
-fn keyed(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader) -> Vec<((String, String, i32), i64)> {
+fn keyed(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader) -> Vec<Keyed> {
     let mut out = Vec::new();
     for batch in reader {
         let batch = batch.unwrap();
@@ -57,7 +60,7 @@ fn keyed(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader) -> Vec<
 }
 
 /// Rows of each row group of a part, in file order.
-fn row_groups(path: &Path) -> Vec<Vec<((String, String, i32), i64)>> {
+fn row_groups(path: &Path) -> Vec<Vec<Keyed>> {
     let file = std::fs::File::open(path).unwrap();
     let groups = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().metadata().num_row_groups();
     (0..groups)
