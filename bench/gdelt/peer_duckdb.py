@@ -52,13 +52,14 @@ if args.mode == "import":
     result["seconds"] = time.perf_counter() - t0
     result["rows"] = con.execute(f"SELECT count(*) FROM read_parquet('{args.out}')").fetchone()[0]
 else:
-    statements = [s.strip() for s in open(args.sql_file).read().split(";") if s.strip()]
-    statements = [s.replace("gdelt_events", f"read_parquet('{args.parquet_glob}')")
-                   .replace("gdelt_country_counts", f"read_parquet('{args.counts_glob}')") for s in statements]
+    # `entente series --show-sql --format json`: each statement with the values of its $n placeholders.
+    statements = [(s["sql"].replace("gdelt_events", f"read_parquet('{args.parquet_glob}')")
+                   .replace("gdelt_country_counts", f"read_parquet('{args.counts_glob}')"), s["params"])
+                  for s in json.load(open(args.sql_file))]
     times = []
     for _ in range(args.runs):
         t0 = time.perf_counter()
-        outputs = [con.execute(s).fetchall() for s in statements]
+        outputs = [con.execute(sql, params).fetchall() for sql, params in statements]
         times.append((time.perf_counter() - t0) * 1000)
     result["runs_ms"] = times
     result["median_ms"] = statistics.median(times)

@@ -62,7 +62,7 @@ impl Lake {
     }
 
     /// A DataFusion session with `gdelt_events` and the copied tables registered.
-    pub async fn context(&self, threads: usize) -> Result<SessionContext, AnalyticsError> {
+    pub(crate) async fn context(&self, threads: usize) -> Result<SessionContext, AnalyticsError> {
         let mut config = SessionConfig::new().with_target_partitions(threads.max(1)).with_information_schema(true);
         let parquet = &mut config.options_mut().execution.parquet;
         // Decode the filter columns first and skip the rest of non-matching rows.

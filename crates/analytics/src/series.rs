@@ -11,6 +11,7 @@ use datafusion::arrow::array::{Array, AsArray, RecordBatch};
 use datafusion::arrow::compute::cast;
 use datafusion::arrow::datatypes::{DataType, Float64Type, Int64Type};
 use datafusion::prelude::SessionContext;
+use datafusion::scalar::ScalarValue;
 use entente_model::{Direction, Dyad};
 use serde::Serialize;
 
@@ -98,38 +99,78 @@ pub struct Series {
 
 pub const GDELT_CITATION: &str = "The GDELT Project, GDELT Event Database (www.gdeltproject.org); events as imported by entente from the files listed in its manifest (entente query \"SELECT * FROM gdelt_files\").";
 
-/// The two SQL statements a series runs: the pair's events (found by `actor_pair`, which
-/// parts are sorted by) grouped by period, Actor1 country, QuadClass and root code; and the
-/// events involving each country per period, from the parts' rollups. Country codes come
-/// from the country table (three capital letters), so they are safe to inline.
-pub fn series_sql(events: &str, counts: &str, dyad: &Dyad, q: &SeriesQuery) -> [String; 2] {
-    let (a, b) = (&dyad.a, &dyad.b);
+/// One statement of a series: its text, which holds no value from the user, and the values
+/// bound to its placeholders (`$1`…) when it runs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub sql: String,
+    pub params: Vec<Param>,
+}
+
+/// A value bound to a placeholder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    Text(String),
+    Int(i32),
+}
+
+impl Param {
+    fn scalar(&self) -> ScalarValue {
+        match self {
+            Param::Text(s) => ScalarValue::Utf8(Some(s.clone())),
+            Param::Int(i) => ScalarValue::Int32(Some(*i)),
+        }
+    }
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::Text(s) => write!(f, "'{}'", s.replace('\'', "''")),
+            Param::Int(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+/// The two statements a series runs: the pair's events (found by `actor_pair`, which parts
+/// are sorted by) grouped by period, Actor1 country, QuadClass and root code; and the events
+/// involving each country per period, from the parts' rollups. The text is built only from
+/// the table names and the period column, all fixed by entente; the pair, the countries and
+/// the years are bound as parameters, so no input can change what a statement does.
+pub fn series_sql(events: &'static str, counts: &'static str, dyad: &Dyad, q: &SeriesQuery) -> [Statement; 2] {
+    let (a, b) = (dyad.a.clone(), dyad.b.clone());
     let pair = if a <= b { format!("{a}-{b}") } else { format!("{b}-{a}") };
     let p = q.by.column();
-    let mut years = String::new();
-    if let Some(y) = q.from_year {
-        years.push_str(&format!(" AND year >= {y}"));
-    }
-    if let Some(y) = q.to_year {
-        years.push_str(&format!(" AND year <= {y}"));
-    }
+    // Open ends are the widest years the column holds, so both statements keep one text.
+    let from = Param::Int(q.from_year.unwrap_or(i32::MIN));
+    let to = Param::Int(q.to_year.unwrap_or(i32::MAX));
     let dyad_sql = format!(
         "SELECT {p} AS period, actor1_iso3 AS actor1, quad_class, event_root_code, count(*) AS events, \
          sum(num_articles) AS articles, sum(goldstein_scale) AS goldstein_sum, count(goldstein_scale) AS goldstein_n, \
          sum(avg_tone) AS tone_sum \
          FROM {events} \
-         WHERE actor_pair = '{pair}'{years} \
+         WHERE actor_pair = $1 AND year >= $2 AND year <= $3 \
          GROUP BY {p}, actor1_iso3, quad_class, event_root_code"
     );
     let totals_sql = format!(
         "SELECT {p} AS period, \
-         sum(CASE WHEN country = '{a}' THEN events ELSE 0 END) AS involving_a, \
-         sum(CASE WHEN country = '{b}' THEN events ELSE 0 END) AS involving_b \
+         sum(CASE WHEN country = $1 THEN events ELSE 0 END) AS involving_a, \
+         sum(CASE WHEN country = $2 THEN events ELSE 0 END) AS involving_b \
          FROM {counts} \
-         WHERE country IN ('{a}', '{b}'){years} \
+         WHERE (country = $1 OR country = $2) AND year >= $3 AND year <= $4 \
          GROUP BY {p}"
     );
-    [dyad_sql, totals_sql]
+    [
+        Statement { sql: dyad_sql, params: vec![Param::Text(pair), from.clone(), to.clone()] },
+        Statement { sql: totals_sql, params: vec![Param::Text(a), Param::Text(b), from, to] },
+    ]
+}
+
+/// Plans `statement` with its parameters bound and runs it.
+async fn run(ctx: &SessionContext, statement: &Statement) -> Result<Vec<RecordBatch>, AnalyticsError> {
+    let values: Vec<ScalarValue> = statement.params.iter().map(Param::scalar).collect();
+    Ok(ctx.sql(&statement.sql).await?.with_param_values(values)?.collect().await?)
 }
 
 /// Reads column `name` of `batch` as i64 values (nulls as `None`).
@@ -166,12 +207,15 @@ struct Acc {
 }
 
 /// Runs a series over `ctx` (a session from [`Lake::context`]).
-pub async fn series(ctx: &SessionContext, lake: &Lake, dyad: &Dyad, q: &SeriesQuery) -> Result<Series, AnalyticsError> {
+pub(crate) async fn series(
+    ctx: &SessionContext,
+    lake: &Lake,
+    dyad: &Dyad,
+    q: &SeriesQuery,
+) -> Result<Series, AnalyticsError> {
     let [dyad_sql, totals_sql] = series_sql(EVENTS, COUNTS, dyad, q);
     // The pair's events (few) and each country's totals (a light scan), side by side.
-    let (dyad_batches, total_batches) = tokio::try_join!(async { ctx.sql(&dyad_sql).await?.collect().await }, async {
-        ctx.sql(&totals_sql).await?.collect().await
-    },)?;
+    let (dyad_batches, total_batches) = tokio::try_join!(run(ctx, &dyad_sql), run(ctx, &totals_sql))?;
 
     let mut acc: BTreeMap<(i64, Direction), Acc> = BTreeMap::new();
     for batch in &dyad_batches {

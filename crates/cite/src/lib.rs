@@ -385,9 +385,11 @@ fn date_long(d: &PartialDate) -> String {
         "November",
         "December",
     ];
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => format!("{} {day}, {}", MONTHS[usize::from(m - 1).min(11)], d.year),
-        (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1).min(11)], d.year),
+    // A date built by hand may hold a month outside 1..=12: it is then shown by its year only.
+    let month = d.month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+    match (month, d.day) {
+        (Some(m), Some(day)) => format!("{m} {day}, {}", d.year),
+        (Some(m), None) => format!("{m} {}", d.year),
         _ => d.year.to_string(),
     }
 }
@@ -617,6 +619,15 @@ pub fn short_label(s: &Source) -> String {
 mod tests {
     use super::*;
     use entente_model::input::read_source;
+
+    #[test]
+    fn a_hand_built_month_out_of_range_is_shown_by_its_year() {
+        for month in [0, 13, 255] {
+            assert_eq!(date_long(&PartialDate { year: 2019, month: Some(month), day: Some(3) }), "2019");
+        }
+        assert_eq!(date_long(&PartialDate { year: 2019, month: Some(1), day: Some(3) }), "January 3, 2019");
+        assert_eq!(date_long(&PartialDate { year: 2019, month: Some(12), day: None }), "December 2019");
+    }
 
     fn src(v: Value) -> Source {
         let r = read_source(&v);

@@ -6,7 +6,9 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Result;
-use entente_import::{CompactOptions, CompactSummary, FileOutcome, ImportOptions, Progress, discover, import};
+use entente_import::{
+    CompactOptions, CompactSummary, FileOutcome, ImportOptions, ImportSummary, Progress, discover, import,
+};
 use entente_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -17,11 +19,26 @@ pub fn gdelt(
     store: &mut Store,
     paths: &[String],
     threads: Option<usize>,
-    (chunk_mb, part_rows, row_group_rows): (u64, usize, usize),
+    sizes: (u64, usize, usize),
     compact_after: bool,
     format: Format,
 ) -> Result<ExitCode> {
     let files = discover(paths)?;
+    let (summary, compaction) = import_files(data, store, &files, threads, sizes, compact_after)?;
+    print_import(&summary, compaction.as_ref(), format)?;
+    Ok(if summary.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Imports `files` with a progress bar (on a terminal), then merges small parts when asked;
+/// also the hand-off of `entente fetch gdelt --import`.
+pub fn import_files(
+    data: &std::path::Path,
+    store: &mut Store,
+    files: &[std::path::PathBuf],
+    threads: Option<usize>,
+    (chunk_mb, part_rows, row_group_rows): (u64, usize, usize),
+    compact_after: bool,
+) -> Result<(ImportSummary, Option<CompactSummary>)> {
     let mut options = ImportOptions::default();
     if let Some(t) = threads {
         options.threads = t.max(1);
@@ -55,7 +72,7 @@ pub fn gdelt(
             }
         })
     };
-    let result = import(data, store, &files, &options, &progress);
+    let result = import(data, store, files, &options, &progress);
     done.store(true, Ordering::Relaxed);
     let _ = ticker.join();
     bar.finish_and_clear();
@@ -69,10 +86,15 @@ pub fn gdelt(
     } else {
         None
     };
+    Ok((summary, compaction))
+}
+
+/// The summary of an import: pretty JSON, or a line with the files that need attention.
+pub fn print_import(summary: &ImportSummary, compaction: Option<&CompactSummary>, format: Format) -> Result<()> {
     match format {
         Format::Json => {
-            let mut value = serde_json::to_value(&summary)?;
-            if let (Some(c), Some(obj)) = (&compaction, value.as_object_mut()) {
+            let mut value = serde_json::to_value(summary)?;
+            if let (Some(c), Some(obj)) = (compaction, value.as_object_mut()) {
                 obj.insert("compaction".into(), serde_json::to_value(c)?);
             }
             serde_json::to_writer_pretty(std::io::stdout().lock(), &value)?;
@@ -123,24 +145,38 @@ pub fn gdelt(
             if summary.rows_rejected > 0 {
                 println!("See the rejects with: entente query \"SELECT * FROM gdelt_rejects\"");
             }
-            if let Some(c) = &compaction {
+            if let Some(c) = compaction {
                 print_compaction(c);
             }
         }
     }
-    Ok(if summary.files_failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(())
 }
 
 fn print_compaction(c: &CompactSummary) {
     println!(
-        "compaction: {} parts → {} in {:.2} s ({} years merged, {} rows)",
-        c.parts_before, c.parts_after, c.seconds, c.years, c.rows
+        "compaction ({}): {} parts → {} in {:.2} s ({} years merged, {} rows)",
+        match c.mode {
+            entente_import::CompactMode::Concat => "row groups copied",
+            entente_import::CompactMode::Sort => "sorted merge",
+        },
+        c.parts_before,
+        c.parts_after,
+        c.seconds,
+        c.years,
+        c.rows
     );
 }
 
 /// `entente compact gdelt`.
-pub fn compact(data: &std::path::Path, store: &mut Store, target_rows: i64, format: Format) -> Result<ExitCode> {
-    let options = CompactOptions { target_rows: target_rows.max(1), ..CompactOptions::default() };
+pub fn compact(
+    data: &std::path::Path,
+    store: &mut Store,
+    target_rows: i64,
+    mode: entente_import::CompactMode,
+    format: Format,
+) -> Result<ExitCode> {
+    let options = CompactOptions { target_rows: target_rows.max(1), mode, ..CompactOptions::default() };
     let summary = entente_import::compact(data, store, options)?;
     match format {
         Format::Json => {

@@ -2,9 +2,11 @@
 //! checked here (countries resolved, words checked against the ontology), then handed to
 //! the crates that do the work.
 
+mod check;
 mod code;
 mod compare;
 mod data;
+mod fetch;
 mod import;
 mod output;
 mod review;
@@ -15,6 +17,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use entente_analytics::lake::{COUNTS, EVENTS};
 use entente_analytics::query::query_blocking;
 use entente_analytics::series::{series_blocking, series_sql};
 use entente_analytics::{By, Lake, Limits, Policy, SeriesQuery, timeline};
@@ -53,7 +56,8 @@ enum Command {
         /// Dataset folders, each with a dataset.toml
         #[arg(required = true, value_name = "DIR")]
         dirs: Vec<PathBuf>,
-        /// Check the folders without writing anything
+        /// Check the folders without writing anything: their validity, then the evidence
+        /// behind their records as `entente check` does (fails on an error of either)
         #[arg(long)]
         check: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -85,6 +89,28 @@ enum Command {
         /// Citation style of the sources
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
+        /// Leave out the events that belong to the pair only by context (marked
+        /// `context = true`: the founding of the Alliance Française in 1883, say)
+        #[arg(long)]
+        no_context: bool,
+    },
+    /// Check the evidence behind records: a citation dated before what it is cited for, a
+    /// record resting only on references another source attached (role
+    /// as_cited_in_source), a claim no view shows, a claim's reasoning saying more than its
+    /// verdict
+    ///
+    /// With folders, each is read as `entente load --check` reads it and its findings are
+    /// placed at file and line; without, every dataset in the store is checked (the bundled
+    /// France–Kazakhstan dataset included), and every claim is set against the store's data
+    /// to hold its reasoning to its verdict. Errors make the command fail (exit code 1);
+    /// warnings (a reference marked as_cited_in_source, or a context event, without a note
+    /// saying why) do not.
+    Check {
+        /// Dataset folders [default: every dataset in the store]
+        #[arg(value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Full-text search over names, titles, descriptions and quotes, in any language
     Search {
@@ -177,7 +203,8 @@ enum Command {
         to: Option<i32>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Print the SQL the series runs (for DuckDB or another engine) and exit
+        /// Print the SQL the series runs, with the values bound to its placeholders (for DuckDB
+        /// or another engine), and exit; `--format json` gives them as data
         #[arg(long)]
         show_sql: bool,
         /// Run the series N times in one session and print the timings (JSON) on stderr
@@ -315,6 +342,10 @@ enum Command {
     /// Import bulk data (GDELT event exports) into the data folder
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Download bulk data (GDELT's files) from its publisher's lists, verified, with resume
+    /// and retries; `--import` imports them after
+    #[command(subcommand)]
+    Fetch(fetch::FetchCommand),
     /// Merge the small Parquet parts of imported bulk data into few large ones
     #[command(subcommand)]
     Compact(CompactCommand),
@@ -429,9 +460,20 @@ enum CompactCommand {
     Gdelt {
         #[arg(long, value_name = "ROWS", default_value_t = 4_000_000, value_parser = clap::value_parser!(i64).range(1_000..=1_000_000_000))]
         target_rows: i64,
+        /// concat: copy the parts' row groups as they are (fast; each row group stays sorted);
+        /// sort: merge them into parts sorted as a whole (slower; a dyad then sits in one or two
+        /// row groups)
+        #[arg(long, value_enum, default_value_t = CompactModeArg::Concat)]
+        mode: CompactModeArg,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CompactModeArg {
+    Concat,
+    Sort,
 }
 
 /// Citation styles.
@@ -484,15 +526,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::EvalCoder { gold, split, format } => code::run_eval(&gold, split, format),
         Command::Load { dirs, check, format } => load(&dir, &dirs, check, format),
-        Command::Timeline { a, b, from, to, domain, kind, format, lang, style } => {
+        Command::Timeline { a, b, from, to, domain, kind, format, lang, style, no_context } => {
             let store = data::open(&dir)?;
             let dyad = dyad(&a, &b)?;
             let filter = event_filter(from, to, domain, kind)?;
             let lang = entente_report::i18n::lang(Some(lang.as_str()));
             let style = text_style(style)?;
-            let t = timeline(&store, &dyad, &filter, lang, style)?;
+            let mut t = timeline(&store, &dyad, &filter, lang, style)?;
+            if no_context {
+                t = t.without_context();
+            }
             output::timeline(&t, format)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { dirs, format } => {
+            let store = data::open(&dir)?;
+            let report = check::run(&store, &dirs)?;
+            check::print(&report, format)
         }
         Command::Search { text, limit, format } => {
             let store = data::open(&dir)?;
@@ -567,9 +617,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 to_year: to,
             };
             if show_sql {
-                for sql in series_sql("gdelt_events", "gdelt_country_counts", &dyad, &q) {
-                    println!("{sql};");
-                }
+                output::series_sql(&series_sql(EVENTS, COUNTS, &dyad, &q), format)?;
                 return Ok(ExitCode::SUCCESS);
             }
             let store = data::open(&dir)?;
@@ -685,9 +733,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 format,
             )
         }
-        Command::Compact(CompactCommand::Gdelt { target_rows, format }) => {
+        Command::Fetch(command) => fetch::run(&dir, command),
+        Command::Compact(CompactCommand::Gdelt { target_rows, mode, format }) => {
             let mut store = data::open(&dir)?;
-            import::compact(&dir, &mut store, target_rows, format)
+            let mode = match mode {
+                CompactModeArg::Concat => entente_import::CompactMode::Concat,
+                CompactModeArg::Sort => entente_import::CompactMode::Sort,
+            };
+            import::compact(&dir, &mut store, target_rows, mode, format)
         }
         Command::Serve { addr, token } => {
             data::open(&dir)?;
@@ -768,6 +821,14 @@ fn event_filter(from: Option<i32>, to: Option<i32>, domains: Vec<String>, kinds:
 
 fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) -> Result<ExitCode> {
     let mut store = data::open(dir)?;
+    if check {
+        // Validity first (as a load would find it), then the evidence behind the records.
+        let report = check::run(&store, dirs)?;
+        for c in &report.checked {
+            eprintln!("{}: dataset {} is valid ({} records)", c.origin, c.dataset, c.records);
+        }
+        return check::print(&report, format);
+    }
     let mut reports = Vec::new();
     let mut failed = false;
     for folder in dirs {
@@ -785,14 +846,6 @@ fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) ->
                     if problems.len() == 1 { "" } else { "s" }
                 );
                 failed = true;
-            }
-            Ok(dataset) if check => {
-                eprintln!(
-                    "{}: dataset {} is valid ({} records)",
-                    folder.display(),
-                    dataset.meta.id,
-                    dataset.records.len()
-                );
             }
             Ok(dataset) => {
                 let report = store

@@ -155,6 +155,20 @@ pub fn tr(lang: &str, key: &'static str) -> &'static str {
         ],
         "cited_by" => ["Cited by", "Cité par", "Цитируется в", "Сілтеме жасағандар"],
         "cites" => ["Cites", "Cite", "Ссылается на", "Сілтемелері"],
+        "as_cited_caveat" => [
+            "as cited in the source only, not evidence for this record",
+            "seulement tel que la source le cite, pas une preuve de cette fiche",
+            "только как ссылка в источнике, не подтверждение этой записи",
+            "тек дереккөз сілтеген түрде, бұл жазбаның дәлелі емес",
+        ],
+        "context" => ["context", "contexte", "контекст", "контекст"],
+        "context_caveat" => [
+            "belongs to the pair only by context; not counted as a bilateral event",
+            "liée à la paire par le seul contexte ; non comptée comme événement bilatéral",
+            "относится к паре только по контексту; не считается двусторонним событием",
+            "жұпқа тек контекст бойынша қатысты; екіжақты оқиға ретінде саналмайды",
+        ],
+        "context_events" => ["context only", "contexte seulement", "только контекст", "тек контекст"],
         "partners" => ["Partners", "Partenaires", "Партнёры", "Серіктестер"],
         "partners_intro" => [
             "The countries that share events or student flows with this one, with the latest figure of every indicator that exists for them.",

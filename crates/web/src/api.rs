@@ -274,6 +274,7 @@ pub(crate) async fn dyad_indicators(
                     "from": f.from, "to": f.to, "indicator": f.indicator, "dataset": f.dataset, "unit": f.unit,
                     "period": p.period, "value": p.value, "change": p.change, "pct_change": p.pct_change,
                     "observation_id": p.observation_id, "source_id": f.source.source_id, "locator": p.locator,
+                    "raw_value": p.raw_value,
                 })
             })
         })

@@ -235,6 +235,7 @@ pub fn router(data: &Path, options: Options) -> Router {
         .fallback(dashboard::not_found)
         .layer(axum::middleware::from_fn_with_state(Arc::clone(&state), cache::layer))
         .layer(axum::middleware::from_fn(time_limit))
+        .layer(axum::middleware::from_fn(head_limits))
         .layer(axum::middleware::map_response(secure_headers))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .with_state(state)
@@ -242,6 +243,38 @@ pub fn router(data: &Path, options: Options) -> Router {
 
 /// Largest request body taken (a record is a few kilobytes).
 const MAX_BODY: usize = 1 << 20;
+
+/// Largest request target (path and query) taken; links entente makes are far shorter.
+const MAX_TARGET: usize = 8 << 10;
+
+/// Most header bytes (names and values) and headers a request may carry; a browser sends a
+/// few hundred bytes and some twenty headers.
+const MAX_HEADER_BYTES: usize = 16 << 10;
+const MAX_HEADERS: usize = 64;
+
+/// Refuses a request whose target or headers pass the limits above, before any handler runs:
+/// 414 for the target, 431 for the headers, each saying which limit.
+async fn head_limits(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use axum::response::IntoResponse;
+    let json = request.uri().path().starts_with("/api/") || request.uri().path().ends_with(".json");
+    let target = request.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    if target > MAX_TARGET {
+        let message = format!("the request's path and query are {target} bytes; at most {MAX_TARGET} are taken");
+        return ApiError::new(StatusCode::URI_TOO_LONG, "uri_too_long", message).in_json(json).into_response();
+    }
+    let headers = request.headers();
+    let bytes: usize = headers.iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
+    if headers.len() > MAX_HEADERS || bytes > MAX_HEADER_BYTES {
+        let message = format!(
+            "the request has {} headers of {bytes} bytes; at most {MAX_HEADERS} headers of {MAX_HEADER_BYTES} bytes are taken",
+            headers.len()
+        );
+        return ApiError::new(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "headers_too_large", message)
+            .in_json(json)
+            .into_response();
+    }
+    next.run(request).await
+}
 
 /// Longest a request may take before it is answered 503.
 const REQUEST_TIME: std::time::Duration = std::time::Duration::from_secs(120);

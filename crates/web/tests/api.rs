@@ -389,6 +389,27 @@ fn reads_are_served_again_until_any_writer_changes_the_store() {
     assert!(get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline.csv").body.contains("side-door-exhibition"));
     // Errors are never kept.
     assert_eq!(get(s.addr, "/dyad/FRA/XXX.json").header("x-entente-cache"), None);
+
+    // A client that has the current copy (JSON or CSV) gets 304 and no body; after a write
+    // the old tag no longer matches.
+    for path in [path, "/api/v1/dyads/FRA/KAZ/timeline.csv"] {
+        let fresh = get(s.addr, path);
+        let tag = fresh.header("etag").unwrap().to_string();
+        let again = request(s.addr, "GET", path, &[("If-None-Match", &tag)], None);
+        assert_eq!((again.status, again.body.as_str()), (304, ""), "{path}");
+        assert_eq!(again.header("etag"), Some(tag.as_str()));
+        let other = request(s.addr, "GET", path, &[("If-None-Match", "\"0-0\"")], None);
+        assert_eq!((other.status, other.body.len()), (200, fresh.body.len()), "{path}");
+    }
+    let tag = get(s.addr, path).header("etag").unwrap().to_string();
+    let read = entente_model::input::read_record(
+        entente_model::RecordKind::Event,
+        &event("side-door-concert", "Written beside the server, again"),
+    );
+    store.write_record("notes", &read.record.unwrap(), entente_store::WriteMode::Create).unwrap();
+    let after = request(s.addr, "GET", path, &[("If-None-Match", &tag)], None);
+    assert_eq!(after.status, 200);
+    assert_ne!(after.header("etag"), Some(tag.as_str()));
 }
 
 #[test]
@@ -628,6 +649,21 @@ fn every_answer_carries_the_security_headers_and_big_bodies_are_refused() {
         format!("{{\"dataset\": \"x\", \"kind\": \"event\", \"record\": {{\"note\": \"{}\"}}}}", "a".repeat(2 << 20));
     let a = request(s.addr, "POST", "/api/v1/records", &[("Authorization", &auth)], Some(&big));
     assert_eq!(a.status, 413, "{}", &a.body[..a.body.len().min(200)]);
+
+    // A long target or big headers are refused before any handler runs, naming the limit.
+    let a = get(s.addr, &format!("/api/v1/records?q={}", "a".repeat(9000)));
+    assert_eq!(a.status, 414);
+    assert!(a.json()["error"]["message"].as_str().unwrap().contains("at most 8192"), "{}", a.body);
+    let cookie = "c".repeat(20_000);
+    let a = request(s.addr, "GET", "/dyad/FRA/KAZ", &[("Cookie", &cookie)], None);
+    assert_eq!(a.status, 431);
+    assert!(a.body.contains("at most 64 headers of 16384 bytes"), "{}", a.body);
+    let names: Vec<String> = (0..70).map(|i| format!("X-Extra-{i}")).collect();
+    let many: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "1")).collect();
+    assert_eq!(request(s.addr, "GET", "/api/v1/records", &many, None).status, 431);
+    // Just under the limits is served.
+    let a = request(s.addr, "GET", "/api/v1/records?per_page=1", &[("Cookie", &"c".repeat(15_000))], None);
+    assert_eq!(a.status, 200, "{}", a.body);
 }
 
 #[test]
