@@ -681,7 +681,6 @@ fn dataset_copy(to: &Path, prefix: &str) -> PathBuf {
             }
         }
     }
-    let mut csv_ids = Vec::new();
     for (name, text) in &mut texts {
         if name == "dataset.toml" {
             *text = text.replace("id = \"fra-kaz\"", &format!("id = \"fra-kaz-{prefix}\""));
@@ -695,7 +694,6 @@ fn dataset_copy(to: &Path, prefix: &str) -> PathBuf {
             writer.write_record(reader.headers().unwrap()).unwrap();
             for record in reader.records() {
                 let record = record.unwrap();
-                csv_ids.push(record[0].to_string());
                 let fields: Vec<String> = record
                     .iter()
                     .enumerate()
@@ -706,7 +704,8 @@ fn dataset_copy(to: &Path, prefix: &str) -> PathBuf {
             *text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
         }
     }
-    assert!(ids.len() > 50 && !csv_ids.is_empty(), "{} ids found", ids.len());
+    // Every record file but the dataset's own is TOML today; a CSV file is renamed the same way.
+    assert!(ids.len() > 50, "{} ids found", ids.len());
     for (name, text) in &texts {
         std::fs::write(dir.join(name), text).unwrap();
     }
