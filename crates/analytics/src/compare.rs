@@ -858,7 +858,7 @@ pub fn gdelt_counts_blocking(lake: &crate::Lake, focus: &str) -> Result<Option<G
     }
     crate::runtime()?.block_on(async {
         let ctx = lake.context(crate::threads()).await?;
-        gdelt_counts(&ctx, lake, focus).await
+        lake.bounded(gdelt_counts(&ctx, lake, focus)).await
     })
 }
 

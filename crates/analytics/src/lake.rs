@@ -1,5 +1,6 @@
 //! The tables DataFusion queries: GDELT events in the committed Parquet parts, and copies of
-//! the store's curated and manifest tables.
+//! the store's curated and manifest tables, in a session that runs here or on a Ballista
+//! cluster ([`Lake::backend`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,6 +8,7 @@ use std::sync::Arc;
 use datafusion::arrow::array::{ArrayRef, BinaryArray, Float64Array, Int64Array, RecordBatch, StringArray};
 use datafusion::arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use datafusion::datasource::MemTable;
+use datafusion::datasource::empty::EmptyTable;
 use datafusion::datasource::file_format::parquet::ParquetFormat;
 use datafusion::datasource::listing::{ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl};
 use datafusion::execution::runtime_env::RuntimeEnvBuilder;
@@ -14,6 +16,7 @@ use datafusion::prelude::{SessionConfig, SessionContext};
 use entente_store::{GdeltPart, QUERY_TABLES, Snapshot, SqlValue, Store};
 
 use crate::AnalyticsError;
+use crate::cluster::Backend;
 
 /// The name of the GDELT events table in SQL.
 pub const EVENTS: &str = "gdelt_events";
@@ -31,6 +34,8 @@ pub struct Lake {
     /// Most memory a query's operators may hold, in bytes; past it a sort spills to disk and
     /// what cannot spill (a huge hash join) fails with a clear error.
     pub memory_limit: usize,
+    /// Where queries run: here (the default) or on a Ballista cluster.
+    pub backend: Backend,
 }
 
 /// The default of [`Lake::memory_limit`]: 1 GiB.
@@ -53,7 +58,14 @@ impl Lake {
             }
             Ok((parts, files, tables))
         })?;
-        Ok(Lake { data: data.to_path_buf(), parts, files, tables, memory_limit: DEFAULT_MEMORY_LIMIT })
+        Ok(Lake {
+            data: data.to_path_buf(),
+            parts,
+            files,
+            tables,
+            memory_limit: DEFAULT_MEMORY_LIMIT,
+            backend: Backend::Local,
+        })
     }
 
     /// Rows of GDELT events committed.
@@ -69,7 +81,10 @@ impl Lake {
         parquet.pushdown_filters = true;
         parquet.reorder_filters = true;
         let runtime = RuntimeEnvBuilder::new().with_memory_limit(self.memory_limit, 1.0).build_arc()?;
-        let ctx = SessionContext::new_with_config_rt(config, runtime);
+        let ctx = match &self.backend {
+            Backend::Local => SessionContext::new_with_config_rt(config, runtime),
+            Backend::Ballista { host, port } => crate::cluster::session(host, *port, config, runtime).await?,
+        };
         let events: Vec<PathBuf> = self.parts.iter().map(|p| self.data.join(&p.path)).collect();
         let counts: Vec<PathBuf> = self.parts.iter().map(|p| self.data.join(&p.counts_path)).collect();
         register(&ctx, EVENTS, &events, entente_ingest::gdelt::schema()).await?;
@@ -78,6 +93,26 @@ impl Lake {
             ctx.register_table(*name, Arc::new(mem_table(snapshot)?))?;
         }
         Ok(ctx)
+    }
+}
+
+/// Most time a series or a comparison may take on a cluster, where a lost executor or
+/// scheduler must end in an error, never a wait without end (`entente query` has its own
+/// `--timeout`).
+pub const CLUSTER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
+impl Lake {
+    /// Runs `work`, bounded by [`CLUSTER_TIMEOUT`] on a cluster.
+    pub(crate) async fn bounded<T>(
+        &self,
+        work: impl Future<Output = Result<T, AnalyticsError>>,
+    ) -> Result<T, AnalyticsError> {
+        match self.backend {
+            Backend::Local => work.await,
+            Backend::Ballista { .. } => tokio::time::timeout(CLUSTER_TIMEOUT, work)
+                .await
+                .map_err(|_| AnalyticsError::Timeout(CLUSTER_TIMEOUT))?,
+        }
     }
 }
 
@@ -92,7 +127,8 @@ fn counts_schema() -> SchemaRef {
 }
 
 /// Registers `name` over exactly these Parquet files (an empty table of `schema` when
-/// there are none), never by listing a folder, so uncommitted files stay invisible.
+/// there are none, one a Ballista plan can carry), never by listing a folder, so
+/// uncommitted files stay invisible.
 async fn register(
     ctx: &SessionContext,
     name: &str,
@@ -100,8 +136,7 @@ async fn register(
     schema: SchemaRef,
 ) -> Result<(), AnalyticsError> {
     if files.is_empty() {
-        let table = MemTable::try_new(Arc::clone(&schema), vec![vec![]])?;
-        ctx.register_table(name, Arc::new(table))?;
+        ctx.register_table(name, Arc::new(EmptyTable::new(schema)))?;
         return Ok(());
     }
     let mut urls = Vec::with_capacity(files.len());

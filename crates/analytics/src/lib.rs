@@ -2,6 +2,7 @@
 //! Parquet parts it lists) and a dyad, and returns plain data — serialisable, with every
 //! figure's sources — for the CLI, the web pages and the reports to render.
 //!
+//! - [`cluster`]: where queries run, here or on a Ballista cluster, and the cluster's parts.
 //! - [`timeline`]: the dyad's dated events in order, with direction and citations (the
 //!   paper's historical approach and event analysis).
 //! - [`series`]: the GDELT cooperation series of a dyad, with Apache DataFusion.
@@ -14,9 +15,10 @@
 //! - [`diagnose`]: strengths, weaknesses, barriers and prospects of a dyad from the rules in
 //!   `data/diagnose-rules.toml`, beside the judgements its sources made.
 //!
-//! This is the only crate that knows DataFusion.
+//! This is the only crate that knows DataFusion, and Ballista.
 
 pub mod claims;
+pub mod cluster;
 pub mod compare;
 pub mod country;
 pub mod diagnose;
@@ -29,6 +31,7 @@ pub mod timeline;
 use std::time::Duration;
 
 pub use claims::{ClaimCheck, Policy, Verdict, claims};
+pub use cluster::Backend;
 pub use country::{CountryProfile, country_profile};
 pub use indicators::{Indicators, indicators};
 pub use lake::{Engine, Lake};
@@ -52,6 +55,9 @@ pub enum AnalyticsError {
     Timeout(Duration),
     #[error("cannot start the query engine: {0}")]
     Runtime(#[from] std::io::Error),
+    /// The Ballista cluster: a bad address, an unreachable scheduler, a part that cannot start.
+    #[error("{0}")]
+    Cluster(String),
 }
 
 impl From<datafusion::error::DataFusionError> for AnalyticsError {

@@ -322,7 +322,7 @@ pub fn series_blocking(
         let mut last = None;
         for _ in 0..repeat.max(1) {
             let t = std::time::Instant::now();
-            last = Some(series(&ctx, lake, dyad, q).await?);
+            last = Some(lake.bounded(series(&ctx, lake, dyad, q)).await?);
             runs_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         let mut sorted = runs_ms.clone();
