@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use entente_analytics::Lake;
+use entente_analytics::Backend;
 use entente_analytics::compare::{
     CompareError, CompareOptions, Comparison, Direction, Gathered, IndexSeries, gdelt_counts_blocking, index_series,
 };
@@ -36,8 +36,8 @@ pub fn check_draws(draws: Option<usize>) -> Result<()> {
     Ok(())
 }
 
-fn gathered(dir: &Path, store: &Store, config: &Config, focus: &str) -> Result<Gathered> {
-    let lake = Lake::from_store(dir, store, false)?;
+fn gathered(dir: &Path, store: &Store, engine: &Backend, config: &Config, focus: &str) -> Result<Gathered> {
+    let lake = crate::data::lake(dir, store, false, engine)?;
     let gdelt = gdelt_counts_blocking(&lake, focus)?;
     Ok(Gathered::read(store, config, focus, gdelt)?)
 }
@@ -63,10 +63,10 @@ pub struct CompareArgs {
     pub lang: String,
 }
 
-pub fn compare(dir: &Path, store: &Store, args: CompareArgs) -> Result<()> {
+pub fn compare(dir: &Path, store: &Store, engine: &Backend, args: CompareArgs) -> Result<()> {
     check_draws(args.draws)?;
     let config = config(args.config.as_deref())?;
-    let g = gathered(dir, store, &config, &args.focus)?;
+    let g = gathered(dir, store, engine, &config, &args.focus)?;
     let opts = CompareOptions {
         focus: args.focus.clone(),
         direction: args.direction,
@@ -220,10 +220,10 @@ pub struct IndexArgs {
     pub lang: String,
 }
 
-pub fn index(dir: &Path, store: &Store, args: IndexArgs) -> Result<()> {
+pub fn index(dir: &Path, store: &Store, engine: &Backend, args: IndexArgs) -> Result<()> {
     check_draws(args.draws)?;
     let config = config(args.config.as_deref())?;
-    let g = gathered(dir, store, &config, &args.b)?;
+    let g = gathered(dir, store, engine, &config, &args.b)?;
     let to = match args.to.or_else(|| g.default_year(&config)) {
         Some(y) => y,
         None => bail!("no data for {} in the store under the configuration \"{}\"", args.b, config.name),
@@ -305,7 +305,7 @@ pub struct DiagnoseArgs {
     pub lang: String,
 }
 
-pub fn diagnose(dir: &Path, store: &Store, args: DiagnoseArgs) -> Result<()> {
+pub fn diagnose(dir: &Path, store: &Store, engine: &Backend, args: DiagnoseArgs) -> Result<()> {
     use entente_analytics::diagnose::Rules;
     let config = config(args.config.as_deref())?;
     let rules = match &args.rules {
@@ -315,7 +315,7 @@ pub fn diagnose(dir: &Path, store: &Store, args: DiagnoseArgs) -> Result<()> {
             Rules::parse(&path.display().to_string(), &text).map_err(|e| anyhow!("{e}; nothing was computed"))?
         }
     };
-    let g = gathered(dir, store, &config, &args.b)?;
+    let g = gathered(dir, store, engine, &config, &args.b)?;
     let d =
         entente_analytics::diagnose::diagnose(store, &config, &rules, &g, &args.a, args.year, &args.lang, Style::Gost)?;
     print_diagnosis(&d, args.format)

@@ -1,8 +1,10 @@
-//! The data folder: where it is, and filling it with the bundled dataset on first use.
+//! The data folder: where it is, filling it with the bundled dataset on first use, and its
+//! settings file (where queries run).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
+use entente_analytics::{Backend, Lake};
 use entente_import::bundled::{self, Installed};
 use entente_store::Store;
 
@@ -39,4 +41,43 @@ pub fn open(dir: &Path) -> Result<Store> {
         }
     }
     Ok(store)
+}
+
+/// The settings file in the data folder, `entente.toml`. It holds what a user would otherwise
+/// repeat on every command; today that is only where queries run.
+pub fn settings_path(dir: &Path) -> PathBuf {
+    dir.join("entente.toml")
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    /// `local` or `ballista://HOST:PORT`.
+    engine: Option<String>,
+}
+
+/// Where queries run: `--engine` (or `ENTENTE_ENGINE`) when given, else `engine` in the data
+/// folder's settings file, else here. A bad value is an error naming where it came from.
+pub fn engine(flag: Option<&str>, dir: &Path) -> Result<Backend> {
+    if let Some(text) = flag {
+        return text.parse().with_context(|| "--engine (or ENTENTE_ENGINE)".to_string());
+    }
+    let path = settings_path(dir);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Backend::Local),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let settings: Settings = toml::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    match settings.engine {
+        Some(engine) => engine.parse().with_context(|| format!("{}: engine", path.display())),
+        None => Ok(Backend::Local),
+    }
+}
+
+/// The GDELT lake of the store in `dir`, run by `engine`; with `curated`, the store's tables too.
+pub fn lake(dir: &Path, store: &Store, curated: bool, engine: &Backend) -> Result<Lake> {
+    let mut lake = Lake::from_store(dir, store, curated)?;
+    lake.backend = engine.clone();
+    Ok(lake)
 }

@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use entente_analytics::lake::{COUNTS, EVENTS};
 use entente_analytics::query::query_blocking;
 use entente_analytics::series::{series_blocking, series_sql};
-use entente_analytics::{By, Lake, Limits, Policy, SeriesQuery, timeline};
+use entente_analytics::{By, Limits, Policy, SeriesQuery, timeline};
 use entente_cite::Style;
 use entente_ingest::curated::{DatasetFiles, parse_dataset};
 use entente_model::ontology::{Domain, EventKind};
@@ -44,6 +44,12 @@ struct Cli {
     /// Data folder holding the store [default: the platform's data directory, e.g. ~/.local/share/entente]
     #[arg(long, global = true, env = "ENTENTE_DATA", value_name = "DIR")]
     data: Option<PathBuf>,
+
+    /// Where GDELT queries run (series, query, compare, index, diagnose, report): local, or
+    /// ballista://HOST:PORT for a Ballista cluster's scheduler [default: `engine` in
+    /// DIR/entente.toml, else local]
+    #[arg(long, global = true, env = "ENTENTE_ENGINE", value_name = "ENGINE")]
+    engine: Option<String>,
 
     #[command(subcommand)]
     command: Command,
@@ -387,6 +393,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = code::EvalFormat::Table)]
         format: code::EvalFormat,
     },
+    /// The parts of a Ballista cluster that runs entente's queries (`--engine
+    /// ballista://HOST:PORT`): one scheduler, any number of executors
+    ///
+    /// Every executor must see the data folder at the same path as the client (a shared file
+    /// system): executors read the GDELT parts by the paths the manifest gives.
+    #[command(subcommand)]
+    Cluster(ClusterCommand),
     /// Serve the dashboard, its JSON twins and the HTTP API
     Serve {
         /// Address to listen on
@@ -395,6 +408,36 @@ enum Command {
         /// Bearer token that allows writes through the API; without one the API is read-only
         #[arg(long, env = "ENTENTE_TOKEN", hide_env_values = true)]
         token: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClusterCommand {
+    /// Start a scheduler; it prints `listening on HOST:PORT` once it accepts executors and
+    /// clients, and runs until stopped
+    Scheduler {
+        /// Address to listen on (port 0 takes a free port)
+        #[arg(long, default_value = "127.0.0.1:50050")]
+        bind: SocketAddr,
+        /// Seconds without news from an executor after which it is taken for dead and its
+        /// tasks run on the others, 10 to 3600 (a busy executor reports every 5 s)
+        #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(10..=3600))]
+        executor_timeout: u64,
+    },
+    /// Start an executor that takes tasks from a scheduler, and runs until stopped
+    Executor {
+        /// Address of its data service (results and shuffles are fetched there)
+        #[arg(long, default_value = "127.0.0.1:50051")]
+        bind: SocketAddr,
+        /// The scheduler, as HOST:PORT or ballista://HOST:PORT
+        #[arg(long, default_value = "127.0.0.1:50050")]
+        scheduler: String,
+        /// Tasks run at once [default: the machine's cores]
+        #[arg(long, default_value_t = 0)]
+        slots: usize,
+        /// Folder for shuffle files [default: one under the system's temporary folder]
+        #[arg(long, value_name = "DIR")]
+        work_dir: Option<PathBuf>,
     },
 }
 
@@ -514,6 +557,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = data::data_dir(cli.data)?;
+    // Read only by the commands that query, so a bad setting does not stop the others.
+    let engine = || data::engine(cli.engine.as_deref(), &dir);
     match cli.command {
         Command::Code { inputs, lang, format, date, store } => {
             let mut store = if store { Some(data::open(&dir)?) } else { None };
@@ -620,8 +665,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 output::series_sql(&series_sql(EVENTS, COUNTS, &dyad, &q), format)?;
                 return Ok(ExitCode::SUCCESS);
             }
+            let engine = engine()?;
             let store = data::open(&dir)?;
-            let lake = Lake::from_store(&dir, &store, false)?;
+            let lake = data::lake(&dir, &store, false, &engine)?;
             if lake.parts.is_empty() {
                 eprintln!("No GDELT events are imported yet: run `entente import gdelt <files>` first.");
             }
@@ -640,21 +686,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .ok_or_else(|| anyhow!("--direction must be in or out"))?;
             let args =
                 compare::CompareArgs { focus, partners, top, year, direction, config, draws, seed, format, lang };
-            compare::compare(&dir, &store, args)?;
+            compare::compare(&dir, &store, &engine()?, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Index { a, b, from, to, config, draws, seed, format, lang } => {
             let store = data::open(&dir)?;
             let d = dyad(&a, &b)?;
             let args = compare::IndexArgs { a: d.a, b: d.b, from, to, config, draws, seed, format, lang };
-            compare::index(&dir, &store, args)?;
+            compare::index(&dir, &store, &engine()?, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Diagnose { a, b, year, config, rules, format, lang } => {
             let store = data::open(&dir)?;
             let d = dyad(&a, &b)?;
             let args = compare::DiagnoseArgs { a: d.a, b: d.b, year, config, rules, format, lang };
-            compare::diagnose(&dir, &store, args)?;
+            compare::diagnose(&dir, &store, &engine()?, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Report { a, b, format, lang, style, output } => {
@@ -663,7 +709,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = data::open(&dir)?;
             let lang = entente_report::i18n::lang(Some(lang.as_str()));
             let mut view = entente_report::dyad_view(&store, &dyad, lang, style)?;
-            let lake = Lake::from_store(&dir, &store, false)?;
+            let lake = data::lake(&dir, &store, false, &engine()?)?;
             // Without imported files the report says so, rather than showing an empty series.
             if lake.files > 0 {
                 let q = SeriesQuery { by: By::Month, from_year: None, to_year: None };
@@ -690,8 +736,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Query { sql, max_rows, timeout, memory, format } => {
+            let engine = engine()?;
             let store = data::open(&dir)?;
-            let mut lake = Lake::from_store(&dir, &store, true)?;
+            let mut lake = data::lake(&dir, &store, true, &engine)?;
             lake.memory_limit = usize::try_from(memory << 20).unwrap_or(usize::MAX);
             let limits = Limits {
                 max_rows: usize::try_from(max_rows).unwrap_or(usize::MAX),
@@ -742,6 +789,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             import::compact(&dir, &mut store, target_rows, mode, format)
         }
+        Command::Cluster(command) => cluster(command),
         Command::Serve { addr, token } => {
             data::open(&dir)?;
             let token = token.filter(|t| !t.trim().is_empty());
@@ -749,6 +797,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Runs a part of a Ballista cluster until it stops.
+fn cluster(command: ClusterCommand) -> Result<ExitCode> {
+    use entente_analytics::cluster::{ExecutorOptions, SchedulerOptions, run_executor, run_scheduler};
+    match command {
+        ClusterCommand::Scheduler { bind, executor_timeout } => {
+            let options = SchedulerOptions { bind, executor_timeout: std::time::Duration::from_secs(executor_timeout) };
+            run_scheduler(&options, |address| {
+                // A line on standard output, so a script (or a test) can read the port.
+                println!("listening on {address}");
+            })?;
+        }
+        ClusterCommand::Executor { bind, scheduler, slots, work_dir } => {
+            let address = if scheduler.starts_with("ballista://") {
+                scheduler.clone()
+            } else {
+                format!("ballista://{scheduler}")
+            };
+            let scheduler = match address.parse::<entente_analytics::Backend>().context("--scheduler")? {
+                entente_analytics::Backend::Ballista { host, port } => (host, port),
+                entente_analytics::Backend::Local => bail!("--scheduler must be HOST:PORT"),
+            };
+            let options =
+                ExecutorOptions { bind, scheduler, slots, work_dir, wait: std::time::Duration::from_secs(30) };
+            run_executor(&options)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place,
