@@ -15,6 +15,7 @@ use crate::timeline::SourceRef;
 
 /// One comparable figure: an indicator of one dataset, in one direction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Column {
     /// Stable key: `outbound:students.enrolled:oecd-mobility`.
     pub key: String,
@@ -29,6 +30,7 @@ pub struct Column {
 
 /// The latest value of a column for one partner.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ProfileCell))]
 pub struct Cell {
     pub period: String,
     pub value: f64,
@@ -38,6 +40,7 @@ pub struct Cell {
 
 /// One partner of the focus country.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Partner {
     pub code: String,
     pub name: String,
@@ -52,6 +55,7 @@ pub struct Partner {
 
 /// A focus country and its partners.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountryProfile {
     pub country: String,
     pub name: String,

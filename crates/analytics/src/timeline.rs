@@ -17,6 +17,7 @@ use crate::AnalyticsError;
 /// A source as cited by one record: which, where in it, what it says, and the formatted
 /// reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceRef {
     pub source_id: String,
     pub locator: String,
@@ -30,6 +31,7 @@ pub struct SourceRef {
 
 /// A named link to another record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Link {
     pub id: String,
     pub name: String,
@@ -39,6 +41,7 @@ pub struct Link {
 
 /// One event on a dyad's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     pub id: String,
     /// ISO 8601 at the precision known: `2014`, `2018-10`, `2019-06-25`.
@@ -83,6 +86,7 @@ pub struct TimelineEntry {
 
 /// Counts over a timeline, for summaries and charts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub events: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,6 +97,8 @@ pub struct Summary {
     pub by_kind: BTreeMap<String, usize>,
     pub by_domain: BTreeMap<String, usize>,
     pub by_status: BTreeMap<String, usize>,
+    // JSON keys are text: the years are written as strings.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, usize>))]
     pub by_year: BTreeMap<i32, usize>,
     /// Distinct sources cited by the timeline's events.
     pub sources: usize,

@@ -12,6 +12,7 @@ use crate::ontology::{
 
 /// The six record types, named as in dataset files (`[[event]]`) and in the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Source,
@@ -210,6 +211,7 @@ pub struct Programme {
 
 /// How often an event comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Recurrence {
     /// Every year on the event's month (and day, when known): "every 20 March".
@@ -218,6 +220,7 @@ pub enum Recurrence {
 
 /// A counted quantity: 513 students.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quantity {
     pub value: f64,
     pub unit: String,

@@ -16,6 +16,7 @@ use crate::dyad::source_refs;
 
 /// A source formatted in one style: plain text, and HTML for pages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormattedCitation {
     pub style: &'static str,
     pub text: String,
@@ -25,6 +26,7 @@ pub struct FormattedCitation {
 
 /// One record, in full.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordDetail {
     pub id: String,
     pub kind: RecordKind,
@@ -104,6 +106,7 @@ pub fn record_detail(
 
 /// One source in the sources list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceEntry {
     pub id: String,
     pub kind: String,
@@ -144,6 +147,7 @@ pub fn sources_view(store: &Store, lang: &str, style: Style) -> Result<SourcesVi
 
 /// The codes that name a country in the feeds entente reads.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountryCodes {
     pub alpha2: String,
     pub alpha3: String,
@@ -155,6 +159,7 @@ pub struct CountryCodes {
 
 /// A focus country: its names and codes, its own soft presence, and its partners.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountryView {
     pub names: BTreeMap<String, String>,
     pub codes: CountryCodes,

@@ -61,6 +61,7 @@ pub enum WriteMode {
 
 /// What a write did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WriteOutcome {
     pub id: String,
     pub dataset: String,
@@ -73,6 +74,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A dataset as the store knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetInfo {
     pub id: String,
     pub title: String,
@@ -110,6 +112,7 @@ pub struct StoredRecord {
 
 /// A record pointing at another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reference {
     pub id: String,
     pub kind: RecordKind,

@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Response};
 use entente_model::validate::Problem;
 use entente_report::{i18n::tr, pages};
 use entente_store::StoreError;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// An error with its HTTP status, a stable code and a message for people.
 #[derive(Debug)]
@@ -76,16 +77,39 @@ impl From<entente_analytics::AnalyticsError> for ApiError {
     }
 }
 
+/// An error as the API answers it.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ErrorDetail {
+    /// Stable, for programs: `bad_parameter`, `not_found`, `unknown_country`, `no_data`,
+    /// `unauthorized`, `invalid_record`…
+    pub code: &'static str,
+    /// For people.
+    pub message: String,
+    /// The field problems of a refused record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<FieldProblem>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct FieldProblem {
+    /// The field at fault (`sources[0].source`), or "" for the record as a whole.
+    pub field: String,
+    pub message: String,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if self.json {
-            let mut error = json!({"code": self.code, "message": self.message});
-            if !self.problems.is_empty() {
-                error["problems"] = json!(
-                    self.problems.iter().map(|p| json!({"field": p.field, "message": p.message})).collect::<Vec<_>>()
-                );
-            }
-            let mut response = (self.status, axum::Json(json!({ "error": error }))).into_response();
+            let problems =
+                self.problems.into_iter().map(|p| FieldProblem { field: p.field, message: p.message }).collect();
+            let body = ErrorBody { error: ErrorDetail { code: self.code, message: self.message, problems } };
+            let mut response = (self.status, axum::Json(body)).into_response();
             if self.status == StatusCode::UNAUTHORIZED
                 && let Ok(v) = "Bearer realm=\"entente\"".parse()
             {
