@@ -64,25 +64,31 @@ fn build() -> Built {
         .finish()
 }
 
-static BUILT: LazyLock<(Value, String, Vec<(String, String)>)> = LazyLock::new(|| {
+/// The document, built once, with its text as served and the routes given to the router.
+struct Described {
+    document: Value,
+    text: String,
+    served: Vec<(String, String)>,
+}
+
+static DESCRIBED: LazyLock<Described> = LazyLock::new(|| {
     let built = build();
-    let text = built.document.to_string();
-    (built.document, text, built.served)
+    Described { text: built.document.to_string(), document: built.document, served: built.served }
 });
 
 /// The OpenAPI 3.1 document served at `/api/v1/openapi.json`.
 pub fn document() -> Value {
-    BUILT.0.clone()
+    DESCRIBED.document.clone()
 }
 
 /// The document as served.
 pub(crate) fn document_text() -> &'static str {
-    &BUILT.1
+    &DESCRIBED.text
 }
 
 /// Every (method, path) the API's router was given, CSV twins included, in the order given.
 pub fn served() -> Vec<(String, String)> {
-    BUILT.2.clone()
+    DESCRIBED.served.clone()
 }
 
 /// The API's routes.

@@ -66,7 +66,10 @@ fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
 /// Where `v` breaks `schema`, one line per problem.
 fn problems(doc: &Value, schema: &Value, v: &Value, at: &str) -> Vec<String> {
     let validator = validator(doc, schema);
-    validator.iter_errors(v).map(|e| format!("{at}: {}: {e:.300}", e.instance_path())).collect()
+    validator
+        .iter_errors(v)
+        .map(|e| format!("{at}: {}: {}", e.instance_path(), e.to_string().chars().take(300).collect::<String>()))
+        .collect()
 }
 
 fn encode(s: &str) -> String {
