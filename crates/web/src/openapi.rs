@@ -251,8 +251,11 @@ fn complete_operation(path: &str, method: &str, op: &mut Value) {
         op.remove("tags");
     }
     let secured = op.contains_key("security");
-    let has_path_params =
-        op.get("parameters").and_then(Value::as_array).is_some_and(|list| list.iter().any(|p| p["in"] == "path"));
+    // A path names a country, record or candidate; `a` and `b` name countries.
+    let names_something = op
+        .get("parameters")
+        .and_then(Value::as_array)
+        .is_some_and(|list| list.iter().any(|p| p["in"] == "path" || p["name"] == "a" || p["name"] == "b"));
     let responses = op.entry("responses").or_insert_with(|| json!({}));
     if path.ends_with(".csv") {
         responses["200"] = json!({
@@ -261,7 +264,7 @@ fn complete_operation(path: &str, method: &str, op: &mut Value) {
         });
     }
     let mut shared = vec![("400", "BadRequest"), ("500", "Internal")];
-    if has_path_params || secured {
+    if names_something || secured {
         shared.push(("404", "NotFound"));
     }
     if secured {
