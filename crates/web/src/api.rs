@@ -57,8 +57,10 @@ pub(crate) fn param<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a 
     pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
-pub(crate) fn lang(pairs: &[(String, String)]) -> &'static str {
-    entente_report::i18n::lang(param(pairs, "lang"))
+/// `lang`: one of the interface languages (English when absent); any other is refused with
+/// the list of supported ones, never quietly answered in English.
+pub(crate) fn lang(pairs: &[(String, String)]) -> Result<&'static str, ApiError> {
+    entente_report::i18n::lang(param(pairs, "lang")).map_err(ApiError::unsupported_language)
 }
 
 /// `style`: gost (default) or apa for pages and reports; the API's sources also take the
@@ -109,7 +111,7 @@ pub(crate) async fn openapi() -> Response {
 }
 
 pub(crate) async fn countries(Query(q): Pairs, wants: Wants) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let filter = param(&q, "q").map(entente_model::text::fold).filter(|f| !f.is_empty());
     let rows: Vec<Value> = CountryTable::bundled()
         .all()
@@ -139,7 +141,7 @@ pub(crate) async fn country_profile(
     UrlPath(code): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let code = country(&code)?;
     let view = state
         .with_store(move |s| {
@@ -155,7 +157,7 @@ pub(crate) async fn partners(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let code = country(&code)?;
     let c = code.clone();
     let p = state.with_store(move |s| Ok(entente_analytics::country_profile(s, &c, lang, Style::Gost)?)).await?;
@@ -186,7 +188,7 @@ pub(crate) async fn datasets(State(state): State<Arc<AppState>>, wants: Wants) -
 }
 
 pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Pairs, wants: Wants) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let list = state.with_store(|s| Ok(s.dyads()?)).await?;
     let rows: Vec<Value> = list
         .iter()
@@ -210,7 +212,7 @@ pub(crate) async fn dyad_timeline(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let filter = EventFilter {
         from_year: year(&q, "from")?,
@@ -261,7 +263,7 @@ pub(crate) async fn dyad_indicators(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let d = dyad.clone();
     let ind = state.with_store(move |s| Ok(indicators(s, &d, lang, style)?)).await?;
@@ -303,7 +305,7 @@ pub(crate) async fn dyad_records(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state
@@ -336,7 +338,7 @@ pub(crate) async fn record(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let detail = state
         .with_store(move |s| {
             views::record_detail(s, &id, lang, style)?
@@ -351,7 +353,7 @@ pub(crate) async fn source(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let detail = state
         .with_store(move |s| {
             views::record_detail(s, &id, lang, style)?
@@ -367,31 +369,8 @@ pub(crate) async fn sources(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, true)?);
-    let view = state
-        .with_store(move |s| match style {
-            Style::Gost | Style::Apa => Ok(views::sources_view(s, lang, style)?),
-            machine => {
-                // BibTeX and CSL-JSON: one entry per source, in id order.
-                let list = s.sources()?;
-                let counts = s.citation_counts()?;
-                let sources = list
-                    .iter()
-                    .map(|src| views::SourceEntry {
-                        id: src.id.clone(),
-                        kind: src.kind.as_str().to_string(),
-                        citation: match machine {
-                            Style::Bibtex => entente_cite::bibtex_entry(src),
-                            _ => entente_cite::csl_item(src).to_string(),
-                        },
-                        html: String::new(),
-                        cited_by: counts.get(&src.id).copied().unwrap_or(0),
-                    })
-                    .collect();
-                Ok(views::SourcesView { lang: lang.to_string(), style: machine.as_str().to_string(), sources })
-            }
-        })
-        .await?;
+    let (lang, style) = (lang(&q)?, style(&q, true)?);
+    let view = state.with_store(move |s| Ok(views::sources_view(s, lang, style)?)).await?;
     tabular(wants, "sources", json!({ "style": view.style, "rows": view.sources }))
 }
 
@@ -584,7 +563,7 @@ pub(crate) async fn dyad_diagnose(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let year = crate::analyses::bounded(&q, "year", crate::analyses::YEARS)?;
     let d = crate::analyses::diagnosis(&state, &dyad, year, lang, style).await?;

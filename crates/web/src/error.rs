@@ -4,7 +4,8 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entente_model::validate::Problem;
-use entente_report::{i18n::tr, pages};
+use entente_report::i18n::{LANGS, UnsupportedLanguage, tr};
+use entente_report::pages;
 use entente_store::StoreError;
 use serde_json::json;
 
@@ -18,11 +19,22 @@ pub(crate) struct ApiError {
     pub lang: &'static str,
     /// Field problems of a refused record.
     pub problems: Vec<Problem>,
+    /// For an unsupported language: the codes that are supported, listed in the JSON error
+    /// and offered as links on the page.
+    pub languages: bool,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into(), json: false, lang: "en", problems: Vec::new() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            json: false,
+            lang: "en",
+            problems: Vec::new(),
+            languages: false,
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -35,6 +47,14 @@ impl ApiError {
 
     pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::new(StatusCode::NOT_FOUND, code, message)
+    }
+
+    /// A `lang` entente does not speak: 400 `unsupported_language`, with the supported
+    /// languages in the message and, in JSON, as `supported`.
+    pub fn unsupported_language(e: UnsupportedLanguage) -> Self {
+        let mut err = ApiError::bad_request("unsupported_language", e.to_string());
+        err.languages = true;
+        err
     }
 
     pub fn in_json(mut self, json: bool) -> Self {
@@ -57,7 +77,11 @@ impl From<StoreError> for ApiError {
                 let mut err = ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_record",
-                    format!("the record breaks {} rule(s); see problems", problems.len()),
+                    format!(
+                        "the record breaks {} {}; see problems",
+                        problems.len(),
+                        if problems.len() == 1 { "rule" } else { "rules" }
+                    ),
                 );
                 err.problems = problems;
                 err
@@ -80,6 +104,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if self.json {
             let mut error = json!({"code": self.code, "message": self.message});
+            if self.languages {
+                error["supported"] = json!(LANGS);
+            }
             if !self.problems.is_empty() {
                 error["problems"] = json!(
                     self.problems.iter().map(|p| json!({"field": p.field, "message": p.message})).collect::<Vec<_>>()
@@ -93,8 +120,13 @@ impl IntoResponse for ApiError {
             }
             response
         } else {
-            let title = if self.status == StatusCode::NOT_FOUND { tr(self.lang, "not_found") } else { self.code };
-            let page = pages::message(self.lang, title, &self.message).into_string();
+            let page = if self.languages {
+                pages::unsupported_language(&self.message).into_string()
+            } else {
+                let title =
+                    if self.status == StatusCode::NOT_FOUND { tr(self.lang, "not_found") } else { self.code.into() };
+                pages::message(self.lang, &title, &self.message).into_string()
+            };
             (self.status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
         }
     }
