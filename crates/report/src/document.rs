@@ -1295,16 +1295,7 @@ fn slug(id: &str) -> String {
     id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' }).collect()
 }
 
-fn quote_marks(lang: &str) -> (&'static str, &'static str) {
-    match lang {
-        "fr" => ("«\u{a0}", "\u{a0}»"),
-        "ru" | "kk" => ("«", "»"),
-        _ => ("“", "”"),
-    }
-}
-
 fn md_inlines(xs: &[Inline], lang: &str) -> String {
-    let (open, close) = quote_marks(lang);
     let mut out = String::new();
     for x in xs {
         match x {
@@ -1317,9 +1308,7 @@ fn md_inlines(xs: &[Inline], lang: &str) -> String {
                     let _ = write!(out, "**{s}**");
                 }
             }
-            Inline::Quote(s) => {
-                let _ = write!(out, "{open}{}{close}", md(s));
-            }
+            Inline::Quote(s) => out.push_str(&tr_args(lang, "quoted", &[("text", md(s).into())])),
             Inline::Note(n) => {
                 let _ = write!(out, "[^{n}]");
             }

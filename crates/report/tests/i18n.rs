@@ -431,6 +431,11 @@ fn each_language_renders_its_own_words() {
         tr_args("fr", "compare_title", &[("country", "Kazakhstan".into())]),
         "Kazakhstan : comparaison des partenaires"
     );
+    // Quotation marks, with French's no-break spaces kept (Fluent trims only plain spaces).
+    let quoted = |lang: &str| tr_args(lang, "quoted", &[("text", "x".into())]).into_owned();
+    assert_eq!(quoted("fr"), "«\u{a0}x\u{a0}»");
+    assert_eq!(quoted("ru"), "«x»");
+    assert_eq!(quoted("en"), "“x”");
     // A literal brace in a message stays a brace.
     assert!(tr("en", "review_intro").contains("/api/v1/candidates/{id}/accept"));
     // A message in a language entente does not speak is answered in English.

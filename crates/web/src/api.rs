@@ -328,6 +328,9 @@ pub(crate) async fn records(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
+    // The rows do not depend on the language, but an unsupported one is refused here as on
+    // every route that takes it.
+    lang(&q)?;
     let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state.with_store(move |s| Ok(s.browse(&params.to_query(None))?)).await?;
     tabular(wants, "records", page_body(page))

@@ -310,4 +310,6 @@ no_events_note = Counted by entente from the curated events of the pair in the s
 gdelt_count_note = Counted by entente from the imported GDELT events between the two countries ({ $period }).
 diagnose_index_note = Computed by entente from the comparison of the partners of { $b } under the index configuration { $name } { $version } (SHA-256 { $sha }).
 rules_note = Findings of the rules { $name } { $version } (data/diagnose-rules.toml, SHA-256 { $sha }), applied by entente to the figures footnoted beside each finding.
+# A quotation in running text (Markdown reports), with the language's quotation marks.
+quoted = “{ $text }”
 chart_timeline = Events by date and direction

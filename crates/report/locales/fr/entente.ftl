@@ -327,4 +327,6 @@ no_events_note = Compté par entente à partir des événements sourcés de la p
 gdelt_count_note = Compté par entente à partir des événements GDELT importés entre les deux pays ({ $period }).
 diagnose_index_note = Calculé par entente à partir de la comparaison des partenaires du pays { $b } selon la configuration d'indice { $name } { $version } (SHA-256 { $sha }).
 rules_note = Constats des règles { $name } { $version } (data/diagnose-rules.toml, SHA-256 { $sha }), appliquées par entente aux chiffres annotés à côté de chaque constat.
+# A quotation in running text (Markdown reports), with the language's quotation marks.
+quoted = « { $text } »
 chart_timeline = Événements par date et par direction

@@ -264,4 +264,6 @@ no_events_note = entente қоймадағы жұптың оқиғалары бо
 gdelt_count_note = entente екі ел арасындағы импортталған GDELT оқиғалары бойынша санады ({ $period }).
 diagnose_index_note = entente { $b } елі серіктестерін { $name } { $version } индекс конфигурациясы (SHA-256 { $sha }) бойынша салыстырудан есептеді.
 rules_note = { $name } { $version } ережелерінің қорытындылары (data/diagnose-rules.toml, SHA-256 { $sha }); entente оларды әр қорытындының жанындағы сілтемесі бар көрсеткіштерге қолданды.
+# A quotation in running text (Markdown reports), with the language's quotation marks.
+quoted = «{ $text }»
 chart_timeline = Оқиғалар күні мен бағыты бойынша

@@ -325,4 +325,6 @@ no_events_note = Подсчитано entente по событиям пары в 
 gdelt_count_note = Подсчитано entente по импортированным событиям GDELT между двумя странами ({ $period }).
 diagnose_index_note = Вычислено entente по сравнению партнёров страны { $b } согласно конфигурации индекса { $name } { $version } (SHA-256 { $sha }).
 rules_note = Выводы правил { $name } { $version } (data/diagnose-rules.toml, SHA-256 { $sha }), применённых entente к показателям, указанным в сносках рядом с каждым выводом.
+# A quotation in running text (Markdown reports), with the language's quotation marks.
+quoted = «{ $text }»
 chart_timeline = События по датам и направлениям
