@@ -2,6 +2,7 @@
 //! checked here (countries resolved, words checked against the ontology), then handed to
 //! the crates that do the work.
 
+mod check;
 mod code;
 mod compare;
 mod data;
@@ -55,7 +56,8 @@ enum Command {
         /// Dataset folders, each with a dataset.toml
         #[arg(required = true, value_name = "DIR")]
         dirs: Vec<PathBuf>,
-        /// Check the folders without writing anything
+        /// Check the folders without writing anything: their validity, then the evidence
+        /// behind their records as `entente check` does (fails on an error of either)
         #[arg(long)]
         check: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -87,6 +89,28 @@ enum Command {
         /// Citation style of the sources
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
+        /// Leave out the events that belong to the pair only by context (marked
+        /// `context = true`: the founding of the Alliance Française in 1883, say)
+        #[arg(long)]
+        no_context: bool,
+    },
+    /// Check the evidence behind records: a citation dated before what it is cited for, a
+    /// record resting only on references another source attached (role
+    /// as_cited_in_source), a claim no view shows, a claim's reasoning saying more than its
+    /// verdict
+    ///
+    /// With folders, each is read as `entente load --check` reads it and its findings are
+    /// placed at file and line; without, every dataset in the store is checked (the bundled
+    /// France–Kazakhstan dataset included), and every claim is set against the store's data
+    /// to hold its reasoning to its verdict. Errors make the command fail (exit code 1);
+    /// warnings (a reference marked as_cited_in_source, or a context event, without a note
+    /// saying why) do not.
+    Check {
+        /// Dataset folders [default: every dataset in the store]
+        #[arg(value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Full-text search over names, titles, descriptions and quotes, in any language
     Search {
@@ -418,9 +442,9 @@ enum ImportCommand {
         /// Rows per Parquet row group
         #[arg(long, value_name = "ROWS", default_value_t = 65_536, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1024..=10000000))]
         row_group_rows: usize,
-        /// Leave the new parts as they are (by default a year's small parts are merged into
-        /// few large ones afterwards, which makes queries faster; `entente compact gdelt`
-        /// does it later)
+        /// Leave the new parts as they are (by default a year's small parts, new or left by
+        /// an interrupted import, are merged into few large ones afterwards, which makes
+        /// queries faster; `entente compact gdelt` does it later)
         #[arg(long)]
         no_compact: bool,
         /// Output of the final summary
@@ -442,9 +466,20 @@ enum CompactCommand {
     Gdelt {
         #[arg(long, value_name = "ROWS", default_value_t = 4_000_000, value_parser = clap::value_parser!(i64).range(1_000..=1_000_000_000))]
         target_rows: i64,
+        /// concat: copy the parts' row groups as they are (fast; each row group stays sorted);
+        /// sort: merge them into parts sorted as a whole (slower; a dyad then sits in one or two
+        /// row groups)
+        #[arg(long, value_enum, default_value_t = CompactModeArg::Concat)]
+        mode: CompactModeArg,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CompactModeArg {
+    Concat,
+    Sort,
 }
 
 /// Citation styles.
@@ -497,14 +532,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::EvalCoder { gold, split, format } => code::run_eval(&gold, split, format),
         Command::Load { dirs, check, format } => load(&dir, &dirs, check, format),
-        Command::Timeline { a, b, from, to, domain, kind, format, lang, style } => {
+        Command::Timeline { a, b, from, to, domain, kind, format, lang, style, no_context } => {
             let store = data::open(&dir)?;
             let dyad = dyad(&a, &b)?;
             let filter = event_filter(from, to, domain, kind)?;
             let style = text_style(style)?;
-            let t = timeline(&store, &dyad, &filter, &lang, style)?;
+            let mut t = timeline(&store, &dyad, &filter, &lang, style)?;
+            if no_context {
+                t = t.without_context();
+            }
             output::timeline(&t, format, &lang)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { dirs, format } => {
+            let store = data::open(&dir)?;
+            let report = check::run(&store, &dirs)?;
+            check::print(&report, format)
         }
         Command::Search { text, limit, format } => {
             let store = data::open(&dir)?;
@@ -699,9 +742,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
         Command::Fetch(command) => fetch::run(&dir, command),
-        Command::Compact(CompactCommand::Gdelt { target_rows, format }) => {
+        Command::Compact(CompactCommand::Gdelt { target_rows, mode, format }) => {
             let mut store = data::open(&dir)?;
-            import::compact(&dir, &mut store, target_rows, format)
+            let mode = match mode {
+                CompactModeArg::Concat => entente_import::CompactMode::Concat,
+                CompactModeArg::Sort => entente_import::CompactMode::Sort,
+            };
+            import::compact(&dir, &mut store, target_rows, mode, format)
         }
         Command::Serve { addr, token } => {
             data::open(&dir)?;
@@ -787,6 +834,14 @@ fn event_filter(from: Option<i32>, to: Option<i32>, domains: Vec<String>, kinds:
 
 fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) -> Result<ExitCode> {
     let mut store = data::open(dir)?;
+    if check {
+        // Validity first (as a load would find it), then the evidence behind the records.
+        let report = check::run(&store, dirs)?;
+        for c in &report.checked {
+            eprintln!("{}: dataset {} is valid ({} records)", c.origin, c.dataset, c.records);
+        }
+        return check::print(&report, format);
+    }
     let mut reports = Vec::new();
     let mut failed = false;
     for folder in dirs {
@@ -803,14 +858,6 @@ fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) ->
                     output::count(problems.len() as u64, "problem", "problems")
                 );
                 failed = true;
-            }
-            Ok(dataset) if check => {
-                eprintln!(
-                    "{}: dataset {} is valid ({})",
-                    folder.display(),
-                    dataset.meta.id,
-                    output::count(dataset.records.len() as u64, "record", "records")
-                );
             }
             Ok(dataset) => {
                 let report = store

@@ -55,8 +55,20 @@ pub fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
     Ok(())
 }
 
+/// The sources of a row; one kept only as cited in another source is marked so, as the
+/// reader must not take it for evidence.
 fn sources_text(sources: &[SourceRef]) -> String {
-    sources.iter().map(|s| format!("{} ({})", s.source_id, s.locator)).collect::<Vec<_>>().join("; ")
+    sources
+        .iter()
+        .map(|s| {
+            if s.is_evidence() {
+                format!("{} ({})", s.source_id, s.locator)
+            } else {
+                format!("{} ({}) [as cited in the source only, not evidence]", s.source_id, s.locator)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn direction_text(direction: Direction, label: &str) -> String {
@@ -74,6 +86,8 @@ pub fn timeline(t: &Timeline, format: Format, lang: &str) -> Result<()> {
                 "id",
                 "date",
                 "end",
+                "period",
+                "context",
                 "kind",
                 "title",
                 "status",
@@ -92,6 +106,8 @@ pub fn timeline(t: &Timeline, format: Format, lang: &str) -> Result<()> {
                     e.id.clone(),
                     e.date.clone(),
                     e.end.clone().unwrap_or_default(),
+                    e.period.clone().unwrap_or_default(),
+                    e.context.to_string(),
                     e.kind.to_string(),
                     e.title.clone(),
                     e.status.to_string(),
@@ -110,10 +126,14 @@ pub fn timeline(t: &Timeline, format: Format, lang: &str) -> Result<()> {
         Format::Table => {
             let mut tab = table(&["date", "direction", "kind", "title", "status", "sources"]);
             for e in &t.entries {
-                let date = match &e.end {
-                    Some(end) => format!("{} – {end}", e.date),
-                    None => e.date.clone(),
+                let mut date = match (&e.period, &e.end) {
+                    (Some(p), _) => p.clone(),
+                    (None, Some(end)) => format!("{} – {end}", e.date),
+                    (None, None) => e.date.clone(),
                 };
+                if e.context {
+                    date.push_str("\n(context)");
+                }
                 tab.add_row(vec![
                     date,
                     direction_text(e.direction, &e.direction_label),
@@ -124,7 +144,11 @@ pub fn timeline(t: &Timeline, format: Format, lang: &str) -> Result<()> {
                 ]);
             }
             let events = entente_report::i18n::tr_args(lang, "event_count", &[("n", t.entries.len().into())]);
-            println!("{} – {} ({} – {}): {events}", t.names[0], t.names[1], t.dyad.a, t.dyad.b);
+            let context = match t.summary.context {
+                0 => String::new(),
+                n => format!(", {}", entente_report::i18n::tr_args(lang, "timeline_context_note", &[("n", n.into())])),
+            };
+            println!("{} – {} ({} – {}): {events}{context}", t.names[0], t.names[1], t.dyad.a, t.dyad.b);
             println!("{tab}");
             Ok(())
         }
@@ -183,6 +207,12 @@ pub fn record(stored: &StoredRecord, citations: &[SourceRef], format: Format) ->
                 let mut text = format!("{} — {}", c.citation, c.locator);
                 if let Some(q) = &c.quote {
                     text.push_str(&format!("\n“{q}”"));
+                }
+                if !c.is_evidence() {
+                    text.push_str("\n⚠ as cited in the source only, not evidence for this record");
+                }
+                if let Some(n) = &c.note {
+                    text.push_str(&format!("\n{n}"));
                 }
                 tab.add_row(vec![format!("source {}", i + 1), text]);
             }
@@ -577,6 +607,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                 "pct_change",
                 "source",
                 "locator",
+                "raw_value",
             ],
             r.flows
                 .iter()
@@ -594,6 +625,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                             p.pct_change.map(|x| format!("{x:.6}")).unwrap_or_default(),
                             f.source.source_id.clone(),
                             p.locator.clone(),
+                            p.raw_value.map(format_number).unwrap_or_default(),
                         ]
                     })
                 })
@@ -610,6 +642,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                         String::new(),
                         s.source.source_id.clone(),
                         s.source.locator.clone(),
+                        String::new(),
                     ]
                 }))
                 .chain(r.presence.iter().flat_map(|p| {
@@ -626,6 +659,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                             String::new(),
                             p.source.source_id.clone(),
                             String::new(),
+                            String::new(),
                         ]
                     })
                 })),
@@ -637,16 +671,28 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
             }
             for f in &r.flows {
                 println!("\nStudents {} ({}, {}):", f.label, f.indicator, f.dataset);
-                let mut tab = table(&["period", "students", "change", "change %"]);
+                let corrected = f.points.iter().any(|p| p.raw_value.is_some());
+                let mut header = vec!["period", "students", "change", "change %"];
+                if corrected {
+                    header.push("in the file (raw)");
+                }
+                let mut tab = table(&header);
                 for p in &f.points {
-                    tab.add_row(vec![
+                    let mut row = vec![
                         p.period.clone(),
                         format_number(p.value),
                         p.change.map(format_number).unwrap_or_default(),
                         pct(p.pct_change),
-                    ]);
+                    ];
+                    if corrected {
+                        row.push(p.raw_value.map(format_number).unwrap_or_default());
+                    }
+                    tab.add_row(row);
                 }
                 println!("{tab}");
+                if let Some(note) = f.points.iter().find(|p| p.raw_value.is_some()).and_then(|p| p.note.as_deref()) {
+                    println!("Corrected: {note}.");
+                }
                 if let (Some(first), Some(last)) = (f.points.first(), f.points.last())
                     && f.points.len() > 1
                 {
@@ -729,14 +775,24 @@ pub fn claims(list: &[ClaimCheck], format: Format) -> Result<()> {
                 println!("\n[{}] {}", c.verdict.as_str(), c.text);
                 println!("  read as: {}", c.reading);
                 for s in &c.claim_sources {
-                    println!("  claimed by: {} — {}", s.citation, s.locator);
+                    if s.is_evidence() {
+                        println!("  claimed by: {} — {}", s.citation, s.locator);
+                    } else {
+                        println!(
+                            "  as cited there (not evidence): {} — {}",
+                            s.citation,
+                            s.note.as_deref().unwrap_or(&s.locator)
+                        );
+                    }
                 }
                 for r in &c.reasoning {
                     println!("  · {r}");
                 }
                 for e in &c.evidence {
+                    let raw =
+                        e.raw_value.map(|r| format!(" (the file gives {})", format_number(r))).unwrap_or_default();
                     println!(
-                        "  evidence: {} {} {} {} — {} ({})",
+                        "  evidence: {} {} {} {}{raw} — {} ({})",
                         e.dataset,
                         e.period,
                         format_number(e.value),

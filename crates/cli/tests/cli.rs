@@ -72,21 +72,58 @@ fn the_timeline_lists_every_dated_event_of_the_paper_in_order_with_citations() {
     // Year-precision dates sort before the days of that year.
     sorted.sort_by_key(|d| format!("{d}{}", &"0000-00-00"[d.len()..]));
     assert_eq!(dates, sorted, "timeline not in date order");
-    for expected in ["1883", "2004", "2013", "2014", "2015", "2016", "2018-10-19", "2019", "2019-06-25", "2020-03-01"] {
+    for expected in [
+        "1883-07-21",
+        "2004",
+        "2005",
+        "2012-12-17",
+        "2013",
+        "2014",
+        "2015",
+        "2016",
+        "2018-10-19",
+        "2019",
+        "2019-06-25",
+        "2020-03-01",
+    ] {
         assert!(dates.contains(&expected), "{expected} missing from {dates:?}");
     }
     for e in entries {
         for key in ["id", "date", "kind", "title", "status", "direction"] {
             assert!(e[key].is_string(), "{key} in {e}");
         }
+        assert!(e["context"].is_boolean(), "context in {e}");
         let sources = e["sources"].as_array().unwrap();
-        assert!(!sources.is_empty());
+        // Every event has evidence; a reference kept only as cited says why.
+        assert!(sources.iter().any(|s| s["role"] == "evidence"), "{e}");
         for s in sources {
-            assert_eq!(s["source_id"], "kussainova-2021");
-            assert!(s["locator"].as_str().unwrap().starts_with("Discussion and Results"));
-            assert!(s["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
+            assert!(!s["locator"].as_str().unwrap().is_empty() && !s["citation"].as_str().unwrap().is_empty());
+            if s["source_id"] == "kussainova-2021" {
+                assert!(s["locator"].as_str().unwrap().starts_with("Discussion and Results"));
+                assert!(s["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
+            }
+            if s["role"] == "as_cited_in_source" {
+                assert!(s["note"].is_string(), "{s}");
+            }
         }
     }
+    // The paper's 2008 reference is no evidence for 2013-14, and the academic year is a period.
+    let students = entries.iter().find(|e| e["id"] == "ev-2013-students-enter-french-universities").unwrap();
+    assert_eq!(students["period"], "2013/14");
+    assert_eq!(students["sources"][1]["source_id"], "ref09-kusainov-2008");
+    assert_eq!(students["sources"][1]["role"], "as_cited_in_source");
+    // Context events are there, marked, and --no-context leaves them out.
+    let context: Vec<&str> =
+        entries.iter().filter(|e| e["context"] == true).map(|e| e["id"].as_str().unwrap()).collect();
+    assert!(context.contains(&"ev-1883-alliance-francaise-created"), "{context:?}");
+    let bilateral = env.json(&["timeline", "FRA", "KAZ", "--no-context", "--format", "json"]);
+    assert_eq!(bilateral.as_array().unwrap().len(), entries.len() - context.len());
+    assert!(bilateral.as_array().unwrap().iter().all(|e| e["context"] == false));
+    let table = env.ok(&["timeline", "FRA", "KAZ"]);
+    assert!(table.contains(&format!("{} of them context only", context.len())), "{table}");
+    assert!(table.contains(
+        "ref09-kusainov-2008 (reference [9] of kussainova-2021) [as cited in the source only, not evidence]"
+    ));
 }
 
 #[test]
@@ -115,8 +152,8 @@ fn filters_and_formats() {
     let v = env.json(&["timeline", "FRA", "KAZ", "--domain", "film", "--format", "json"]);
     assert_eq!(v.as_array().unwrap().len(), 1);
     let csv = env.ok(&["timeline", "FRA", "KAZ", "--kind", "institution_opened", "--format", "csv"]);
-    assert!(csv.starts_with("id,date,end,kind,title,status,direction"));
-    assert_eq!(csv.lines().count(), 4);
+    assert!(csv.starts_with("id,date,end,period,context,kind,title,status,direction"));
+    assert_eq!(csv.lines().count(), 6);
     let table = env.ok(&["timeline", "FRA", "KAZ", "--lang", "kk"]);
     assert!(table.contains("Франция – Қазақстан"));
     let bad = env.run(&["timeline", "FRA", "KAZ", "--kind", "exhibit"]);
@@ -148,9 +185,9 @@ fn search_show_and_sources() {
     assert_eq!(bib.matches("\n@").count() + 1, bib.matches('@').count());
     assert!(bib.contains("@article{kussainova-2021,"));
     let csl = env.json(&["sources", "--style", "csl-json"]);
-    // The paper, the journal page, the paper's 13 references, the 5 bundled indicator feeds
-    // and the 6 bundled dyadic feeds.
-    assert_eq!(csl.as_array().unwrap().len(), 26);
+    // The paper, the journal page, the paper's 13 references, the 13 sources of the
+    // corrections, the 5 bundled indicator feeds and the 6 bundled dyadic feeds.
+    assert_eq!(csl.as_array().unwrap().len(), 39);
 }
 
 #[test]
@@ -340,7 +377,8 @@ fn a_second_dyad_loads_and_is_listed() {
 fn every_command_has_help() {
     let env = Env::new();
     let out = env.ok(&["--help"]);
-    let commands = ["load", "timeline", "search", "show", "sources", "countries", "kinds", "datasets", "serve"];
+    let commands =
+        ["load", "check", "timeline", "search", "show", "sources", "countries", "kinds", "datasets", "serve"];
     for c in commands {
         assert!(out.contains(c), "{c} not in --help");
         let help = env.ok(&[c, "--help"]);
@@ -470,13 +508,23 @@ fn the_timeline_counts_its_events_in_the_words_of_each_language() {
             .unwrap()
             .to_string()
     };
-    // One event in 2004 and five from 2019 to 2021, in the bundled dataset.
-    assert_eq!(count("2004", "2004"), 1);
-    assert_eq!(count("2019", "2021"), 5);
-    assert_eq!(heading("ru", "2004", "2004"), "Франция – Казахстан (FRA – KAZ): 1 событие");
-    assert_eq!(heading("ru", "2019", "2021"), "Франция – Казахстан (FRA – KAZ): 5 событий");
-    assert_eq!(heading("kk", "2019", "2021"), "Франция – Қазақстан (FRA – KAZ): 5 оқиға");
-    assert_eq!(heading("fr", "2004", "2004"), "France – Kazakhstan (FRA – KAZ): 1 événement");
-    assert_eq!(heading("en", "2004", "2004"), "France – Kazakhstan (FRA – KAZ): 1 event");
-    assert_eq!(heading("en", "2019", "2021"), "France – Kazakhstan (FRA – KAZ): 5 events");
+    // One event in 2005, four from 2019 to 2021 and five from 2012 to 2016, in the bundled
+    // dataset: Russian's one, few and many forms.
+    assert_eq!(count("2005", "2005"), 1);
+    assert_eq!(count("2019", "2021"), 4);
+    assert_eq!(count("2012", "2016"), 5);
+    assert_eq!(heading("ru", "2005", "2005"), "Франция – Казахстан (FRA – KAZ): 1 событие");
+    // Two of the four from 2019 and two of the five from 2012 are there by context only.
+    assert_eq!(
+        heading("ru", "2019", "2021"),
+        "Франция – Казахстан (FRA – KAZ): 4 события, из них только контекст: 2 (не двусторонние; скрываются флагом --no-context)"
+    );
+    assert!(heading("ru", "2012", "2016").starts_with("Франция – Казахстан (FRA – KAZ): 5 событий, из них"));
+    assert!(heading("kk", "2012", "2016").starts_with("Франция – Қазақстан (FRA – KAZ): 5 оқиға, оның ішінде"));
+    assert_eq!(heading("fr", "2005", "2005"), "France – Kazakhstan (FRA – KAZ): 1 événement");
+    assert_eq!(heading("en", "2005", "2005"), "France – Kazakhstan (FRA – KAZ): 1 event");
+    assert_eq!(
+        heading("en", "2012", "2016"),
+        "France – Kazakhstan (FRA – KAZ): 5 events, 2 of them context only (not bilateral; hidden by --no-context)"
+    );
 }

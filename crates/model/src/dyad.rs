@@ -163,6 +163,8 @@ mod tests {
             programme: None,
             place: None,
             quantity: None,
+            period: None,
+            context: false,
             origin: Origin::Curated,
             sources: vec![],
             note: None,

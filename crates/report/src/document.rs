@@ -149,15 +149,16 @@ struct Doc {
 /// One footnote while the document is being built.
 enum Note {
     /// A place in a source. Citations of the same place share one note; the quotes and the
-    /// works the source refers to are gathered so that none is lost.
-    Cite { source: String, locator: String, quotes: Vec<String>, references: Vec<String> },
+    /// works the source refers to are gathered so that none is lost. `caveat` is set for a
+    /// work kept only as cited in another source, with the reason when there is one.
+    Cite { source: String, locator: String, quotes: Vec<String>, references: Vec<String>, caveat: Option<String> },
     /// A note entente writes itself (a computation, the GDELT series), keyed so it is given once.
     Fixed { key: String, body: Vec<Inline> },
 }
 
-/// The footnotes, numbered in order of first use.
-#[derive(Default)]
+/// The footnotes, numbered in order of first use, worded in `lang`.
 struct Notes {
+    lang: &'static str,
     list: Vec<Note>,
 }
 
@@ -173,6 +174,7 @@ impl Notes {
                 locator: locator.trim().to_string(),
                 quotes: Vec::new(),
                 references: Vec::new(),
+                caveat: None,
             });
             self.list.len() - 1
         });
@@ -192,7 +194,20 @@ impl Notes {
     }
 
     fn source(&mut self, s: &SourceRef) -> Inline {
-        self.cite(&s.source_id, &s.locator, s.quote.as_deref(), s.reference.as_deref())
+        let note = self.cite(&s.source_id, &s.locator, s.quote.as_deref(), s.reference.as_deref());
+        if !s.is_evidence() {
+            let mut caveat = tr(self.lang, "as_cited_caveat").to_string();
+            if let Some(why) = &s.note {
+                // The note closes the footnote, which adds its own full stop.
+                caveat.push_str(&format!(": {}", why.trim_end_matches('.')));
+            }
+            if let Inline::Note(n) = &note
+                && let Some(Note::Cite { caveat: c, .. }) = self.list.get_mut(n - 1)
+            {
+                *c = Some(caveat);
+            }
+        }
+        note
     }
 
     fn fixed(&mut self, key: &str, body: impl FnOnce() -> Vec<Inline>) -> Inline {
@@ -212,7 +227,7 @@ impl Notes {
         self.list
             .into_iter()
             .map(|n| match n {
-                Note::Cite { source, locator, quotes, references } => {
+                Note::Cite { source, locator, quotes, references, caveat } => {
                     let mut body = vec![link(&source)];
                     if !locator.is_empty() {
                         body.push(text(format!(", {locator}")));
@@ -224,6 +239,9 @@ impl Notes {
                     for (i, q) in quotes.into_iter().enumerate() {
                         body.push(text(if i == 0 { ": " } else { "; " }));
                         body.push(Inline::Quote(q));
+                    }
+                    if let Some(c) = caveat {
+                        body.push(text(format!(" — ⚠ {c}")));
                     }
                     body.push(text("."));
                     body
@@ -282,7 +300,7 @@ fn direction_label(lang: &str, view: &DyadView, d: Direction) -> String {
 /// Turns the view into blocks, numbering footnotes in reading order.
 fn build(view: &DyadView) -> Doc {
     let lang = view.lang.as_str();
-    let mut notes = Notes::default();
+    let mut notes = Notes { lang: crate::i18n::lang(Some(lang)).unwrap_or("en"), list: Vec::new() };
     let mut blocks = Vec::new();
     let timeline = Timeline {
         dyad: view.dyad.clone(),
@@ -319,6 +337,12 @@ fn build(view: &DyadView) -> Doc {
         row(
             format!("{}: {}", tr(lang, "events_total"), direction_label(lang, view, dir)),
             vec![text(n.to_string()), computed_events(&mut notes)],
+        );
+    }
+    if s.context > 0 {
+        row(
+            format!("{}: {}", tr(lang, "events_total"), tr(lang, "context_events")),
+            vec![text(s.context.to_string()), computed_events(&mut notes)],
         );
     }
     if !s.by_domain.is_empty() {
@@ -397,12 +421,16 @@ fn build(view: &DyadView) -> Doc {
             .timeline
             .iter()
             .map(|e| {
-                let mut date = e.date.clone();
-                if let Some(end) = &e.end {
+                let mut date = e.period.clone().unwrap_or_else(|| e.date.clone());
+                if let (None, Some(end)) = (&e.period, &e.end) {
                     date.push_str(&format!(" – {end}"));
                 }
                 if e.recurrence.is_some() {
                     date.push_str(" ↻");
+                }
+                let mut date = vec![text(date)];
+                if e.context {
+                    date.extend([Inline::Break, text(format!("({})", tr(lang, "context")))]);
                 }
                 let mut direction = vec![text(direction_label(lang, view, e.direction))];
                 if let Some(st) = e.setting {
@@ -419,14 +447,14 @@ fn build(view: &DyadView) -> Doc {
                 if !e.description.is_empty() {
                     title.extend([Inline::Break, text(e.description.clone())]);
                 }
+                if e.context {
+                    title.extend([Inline::Break, text(format!("{}.", tr(lang, "context_caveat")))]);
+                }
                 if let Some(n) = &e.note {
                     title.extend([Inline::Break, text(n.clone())]);
                 }
                 let sources = cite_cell(&mut notes, &e.sources);
-                Row {
-                    id: Some(e.id.clone()),
-                    cells: vec![vec![text(date)], direction, kind, title, vec![text(e.status)], sources],
-                }
+                Row { id: Some(e.id.clone()), cells: vec![date, direction, kind, title, vec![text(e.status)], sources] }
             })
             .collect();
         blocks.push(Block::Table { head, rows });
@@ -463,7 +491,11 @@ fn build(view: &DyadView) -> Doc {
                 if i > 0 {
                     p.push(text("; "));
                 }
-                p.push(text(format!("{} {} {} ({})", e.period, format_number(e.value), e.unit, e.dataset)));
+                let raw = e
+                    .raw_value
+                    .map(|r| format!(" [{} {}]", tr(lang, "raw_in_file"), format_number(r)))
+                    .unwrap_or_default();
+                p.push(text(format!("{} {} {}{raw} ({})", e.period, format_number(e.value), e.unit, e.dataset)));
                 p.push(notes.source(&e.source));
             }
             blocks.push(Block::Muted(p));
@@ -1553,10 +1585,18 @@ mod tests {
         assert!(linked.contains("kussainova-2021") && linked.contains("src-oecd-enrolment-by-origin"), "{linked:?}");
         assert!(linked.is_subset(&entries), "{:?}", linked.difference(&entries).collect::<Vec<_>>());
         assert_eq!(entries.len(), v.bibliography.len());
-        // The works a claim's source refers to are listed too, so their notes can link them.
-        let referred: Vec<&str> =
-            v.claims.iter().flat_map(|c| &c.claim_sources).filter_map(|s| s.reference.as_deref()).collect();
-        assert!(referred.contains(&"ref10-schengen-code-2006"), "{referred:?}");
+        // The works a claim's source refers to, and the references kept only as cited, are
+        // listed too, so their notes can link them.
+        let referred: Vec<&str> = v
+            .claims
+            .iter()
+            .flat_map(|c| &c.claim_sources)
+            .flat_map(|s| s.reference.as_deref().into_iter().chain((!s.is_evidence()).then_some(s.source_id.as_str())))
+            .collect();
+        assert!(
+            referred.contains(&"ref10-schengen-code-2006") && referred.contains(&"ref07-mager-2014"),
+            "{referred:?}"
+        );
         for r in referred {
             assert!(linked.contains(r), "{r} is not linked");
         }
@@ -1591,7 +1631,21 @@ mod tests {
         for p in &flow.points {
             assert!(md.contains(&format!(", {}.", super::md(&p.locator))), "{}", p.locator);
         }
-        assert!(md.contains("Computed by entente from the 13 events listed in the timeline"));
+        assert!(md.contains("Computed by entente from the 14 events listed in the timeline"));
+        // A reference the paper attached that cannot support the record says so in its note.
+        assert!(
+            md.lines().any(|l| l.starts_with("[^")
+                && l.contains("reference \\[10\\] of kussainova-2021")
+                && l.contains(
+                    "⚠ as cited in the source only, not evidence for this record: The Schengen Borders Code"
+                )),
+            "no caveat on [10]"
+        );
+        // Events there by context are marked in the timeline and counted apart.
+        let start = html.find("<tr id=\"ev-1883-alliance-francaise-created\">").unwrap();
+        let row = &html[start..start + html[start..].find("</tr>").unwrap()];
+        assert!(row.contains("(context)") && row.contains("not counted as a bilateral event"), "{row}");
+        assert!(md.contains("| Events: context only | 5"), "{}", &md[..1200]);
     }
 
     #[test]
@@ -1654,7 +1708,7 @@ mod tests {
             assert!(svg.ends_with("</svg>"));
         }
         assert!(md.starts_with("# France – Kazakhstan\n"));
-        assert!(md.contains("\n| Measure | Value |\n| --- | --- |\n| Events | 13[^1] |\n"), "{}", &md[..600]);
+        assert!(md.contains("\n| Measure | Value |\n| --- | --- |\n| Events | 14[^1] |\n"), "{}", &md[..600]);
     }
 
     #[test]
@@ -1677,7 +1731,7 @@ mod tests {
         {
             assert!(fr.contains(heading), "{heading}");
         }
-        assert!(fr.contains("Calculé par entente à partir des 13 événements"));
+        assert!(fr.contains("Calculé par entente à partir des 14 événements"));
         assert!(fr.contains("«\u{a0}"), "French quotation marks");
     }
 
@@ -1725,13 +1779,7 @@ mod tests {
             sha256: "ab12".into(),
             file: "test.toml".into(),
         };
-        let source = SourceRef {
-            source_id: "oecd-enrolment-by-origin".into(),
-            locator: "row KAZ→FRA 2019".into(),
-            quote: None,
-            reference: None,
-            citation: "OECD".into(),
-        };
+        let source = SourceRef::evidence("oecd-enrolment-by-origin".into(), "row KAZ→FRA 2019".into(), "OECD".into());
         let cell = |value: f64, status: ValueStatus, records: &[&str], source: Option<SourceRef>| Cell {
             value: Some(value),
             status,
@@ -1871,13 +1919,11 @@ mod tests {
                 category: "barrier".into(),
                 topic: "language".into(),
                 text: "The language barrier remains.".into(),
-                sources: vec![SourceRef {
-                    source_id: "kussainova-2021".into(),
-                    locator: "Discussion and Results".into(),
-                    quote: None,
-                    reference: None,
-                    citation: "Kussainova".into(),
-                }],
+                sources: vec![SourceRef::evidence(
+                    "kussainova-2021".into(),
+                    "Discussion and Results".into(),
+                    "Kussainova".into(),
+                )],
                 findings: vec![("barrier-language".into(), FindingStatus::Supported)],
                 data: FindingStatus::Supported,
             }],

@@ -32,7 +32,8 @@ th,td{text-align:left;vertical-align:top;padding:5px 6px;border-bottom:1px solid
 th{background:#f4f6f8}
 .muted{color:#666;font-size:13px}.chart{max-width:100%;height:auto}
 .dir{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
-.cite{font-size:12.5px;color:#444}.cite q{font-style:italic}
+.cite{font-size:12.5px;color:#444}.cite q{font-style:italic}.caveat{color:#8a4b00;font-size:12.5px}
+tr.context td{background:#fafaf5}.badge.context{font-size:11.5px;border:1px solid #b8a000;border-radius:3px;padding:0 4px;color:#6b5d00}
 ol.bib li{margin-bottom:6px}
 .verdict{display:inline-block;padding:1px 7px;border-radius:9px;font-size:12.5px;color:#fff;background:#7a7a7a}
 .verdict.supported{background:#1b9e77}.verdict.contradicted{background:#c0392b}.verdict.not_comparable{background:#b8860b}
@@ -155,14 +156,16 @@ fn direction_cell(lang: &str, label: &str, direction: entente_model::Direction) 
     html! { span.dir style={"background:" (svg::direction_colour(direction))} {} (text) }
 }
 
-/// Citations as compact footnote-like lines linking to the bibliography.
-fn sources_cell(sources: &[SourceRef]) -> Markup {
+/// Citations as compact footnote-like lines linking to the bibliography; one kept only as
+/// cited in another source says so, with its note.
+fn sources_cell(sources: &[SourceRef], lang: &str) -> Markup {
     html! {
         @for s in sources {
-            div.cite {
+            div.cite.as-cited[!s.is_evidence()] {
                 a href={"#src-" (s.source_id)} { (s.source_id) } ", " (s.locator)
                 @if let Some(r) = &s.reference { " → " a href={"#src-" (r)} { (r) } }
                 @if let Some(q) = &s.quote { ": " q { (q) } }
+                @if !s.is_evidence() { br; span.caveat { "⚠ " (tr(lang, "as_cited_caveat")) @if let Some(n) = &s.note { ": " (n) } } }
             }
         }
     }
@@ -193,6 +196,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                 @let dir = entente_model::Direction::parse(d).unwrap_or(entente_model::Direction::Unspecified);
                 div { b { (n) } (direction_cell(lang, &dir.label(&view.dyad), dir)) }
             }
+            @if s.context > 0 { div title=(tr(lang, "context_caveat")) { b { (s.context) } (tr(lang, "context_events")) } }
             div { b { (s.sources) } (tr_args(lang, "sources_cited_noun", &[("n", s.sources.into())])) }
         }
         @if !s.by_domain.is_empty() {
@@ -230,8 +234,9 @@ pub fn dyad(view: &DyadView) -> Markup {
                 thead { tr { th { (tr(lang, "date")) } th { (tr(lang, "direction")) } th { (tr(lang, "kind")) } th { (tr(lang, "title")) } th { (tr(lang, "status")) } th { (tr(lang, "sources")) } } }
                 tbody {
                     @for e in &view.timeline {
-                        tr id=(e.id) {
-                            td { a href={"/record/" (e.id) "?lang=" (lang)} { (e.date) } @if let Some(end) = &e.end { " – " (end) } @if e.recurrence.is_some() { " ↻" } }
+                        tr id=(e.id) class=[e.context.then_some("context")] {
+                            td { a href={"/record/" (e.id) "?lang=" (lang)} { @if let Some(p) = &e.period { (p) } @else { (e.date) @if let Some(end) = &e.end { " – " (end) } } } @if e.recurrence.is_some() { " ↻" }
+                                @if e.context { br; span.badge.context title=(tr(lang, "context_caveat")) { (tr(lang, "context")) } } }
                             td { (direction_cell(lang, &e.direction_label, e.direction))
                                 @if let Some(st) = e.setting { br; span.muted { (tr_code(lang, "setting", st.as_str())) } } }
                             td { (e.kind) br; span.muted { (e.domains.join(", ")) } }
@@ -240,7 +245,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                                 @if !e.description.is_empty() { br; span.muted { (e.description) } }
                                 @if let Some(n) = &e.note { br; span.muted { (n) } } }
                             td { (e.status) }
-                            td { (sources_cell(&e.sources)) }
+                            td { (sources_cell(&e.sources, lang)) }
                         }
                     }
                 }
@@ -254,7 +259,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                         tr id=(r.id) {
                             td { a href={"/record/" (r.id) "?lang=" (lang)} { (r.kind.as_str()) } }
                             td { (r.title) @if !r.detail.is_empty() { br; span.muted { (r.detail) } } }
-                            td { (sources_cell(&r.sources)) }
+                            td { (sources_cell(&r.sources, lang)) }
                         }
                     }
                 }
@@ -395,7 +400,7 @@ fn claims_section(view: &DyadView, lang: &str) -> Markup {
             div.claim id={"claim-" (c.claim_id)} {
                 p { span class={"verdict " (c.verdict.as_str())} { (tr_code(lang, "verdict", c.verdict.as_str())) } " " q { (c.text) } }
                 p.muted { (c.reading) }
-                (sources_cell(&c.claim_sources))
+                (sources_cell(&c.claim_sources, lang))
                 ul { @for r in &c.reasoning { li { (r) } } }
                 @if !c.evidence.is_empty() {
                     p.muted { (tr(lang, "evidence")) ": "
@@ -613,7 +618,8 @@ pub fn record(view: &RecordDetail, style: &str) -> Markup {
             ol.bib { @for s in &view.sources {
                 li.source { a href={"/record/" (s.source_id) "?lang=" (lang)} { (s.citation) } br;
                     span.cite { (s.locator) @if let Some(q) = &s.quote { ": " q { (q) } }
-                        @if let Some(r) = &s.reference { " → " a href={"/record/" (r) "?lang=" (lang)} { (r) } } } }
+                        @if let Some(r) = &s.reference { " → " a href={"/record/" (r) "?lang=" (lang)} { (r) } } }
+                    @if !s.is_evidence() { br; span.caveat { "⚠ " (tr(lang, "as_cited_caveat")) @if let Some(n) = &s.note { ": " (n) } } } }
             } }
         }
         @if !view.referenced_by.is_empty() {
@@ -1015,7 +1021,7 @@ fn diagnostics_section(view: &DyadView, lang: &str) -> Markup {
                         tr id={"judgement-" (j.claim)} {
                             td { (tr_code(lang, "category", &j.category)) }
                             td { (tr_code(lang, "topic", &j.topic)) }
-                            td { q { (j.text) } (sources_cell(&j.sources)) }
+                            td { q { (j.text) } (sources_cell(&j.sources, lang)) }
                             td { span class={"verdict " (j.data.as_str())} { (tr_code(lang, "status", j.data.as_str())) }
                                 @if j.findings.is_empty() { br; span.muted { (tr(lang, "no_rule_on_topic")) } }
                                 @for (rule, status) in &j.findings { br; span.muted { (rule) ": " (tr_code(lang, "status", status.as_str())) } } }

@@ -250,8 +250,8 @@ pub(crate) async fn dyad_series(
         }
     };
     let query = SeriesQuery { by, from_year: year(&q, "from")?, to_year: year(&q, "to")? };
-    let engine = state.engine().await?;
-    let series = engine.series(&dyad, &query).await?;
+    let (d, q) = (&dyad, &query);
+    let series = state.query_lake(|engine| async move { engine.series(d, q).await }).await?;
     // A series already keeps its periods in `rows`.
     let body = serde_json::to_value(&series).map_err(|e| ApiError::internal(e.to_string()))?;
     tabular(wants, &format!("series-{}-{}", dyad.a, dyad.b), body)
@@ -276,6 +276,7 @@ pub(crate) async fn dyad_indicators(
                     "from": f.from, "to": f.to, "indicator": f.indicator, "dataset": f.dataset, "unit": f.unit,
                     "period": p.period, "value": p.value, "change": p.change, "pct_change": p.pct_change,
                     "observation_id": p.observation_id, "source_id": f.source.source_id, "locator": p.locator,
+                    "raw_value": p.raw_value,
                 })
             })
         })

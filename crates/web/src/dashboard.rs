@@ -81,9 +81,10 @@ pub(crate) async fn full_dyad_view(
         })
         .await
         .map_err(fail)?;
-    let engine = state.engine().await.map_err(fail)?;
     let query = SeriesQuery { by: By::Month, from_year: None, to_year: None };
-    view.gdelt = Some(engine.series(&dyad, &query).await.map_err(|e| fail(e.into()))?);
+    let (d, q) = (&dyad, &query);
+    let series = state.query_lake(|engine| async move { engine.series(d, q).await }).await.map_err(fail)?;
+    view.gdelt = Some(series);
     Ok(view)
 }
 

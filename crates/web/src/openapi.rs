@@ -551,9 +551,11 @@ pub fn document() -> Value {
 }
 
 fn schemas() -> Value {
-    let source_ref = json!({ "type": "object", "required": ["source_id", "locator", "citation"], "properties": {
+    let source_ref = json!({ "type": "object", "required": ["source_id", "locator", "role", "citation"], "properties": {
         "source_id": { "type": "string" }, "locator": { "type": "string" }, "quote": { "type": "string" },
-        "reference": { "type": "string" }, "citation": { "type": "string" } } });
+        "reference": { "type": "string" },
+        "role": { "type": "string", "enum": ["evidence", "as_cited_in_source"] }, "note": { "type": "string" },
+        "citation": { "type": "string" } } });
     let dyad = json!({ "type": "object", "required": ["a", "b"], "properties": { "a": { "type": "string" }, "b": { "type": "string" } } });
     let rows = |item: Value| json!({ "type": "array", "items": item });
     let mut schemas = json!({

@@ -823,15 +823,15 @@ fn pages_in_russian_count_events_records_and_results_in_the_right_forms() {
     let pairs = twin["dyads"].as_array().unwrap();
     let fra_kaz = pairs.iter().find(|d| d["a"] == "FRA" && d["b"] == "KAZ").unwrap();
     let events = fra_kaz["events"].as_u64().unwrap();
-    assert_eq!(events, 13, "the bundled dataset's events");
-    assert!(home.contains("(13 событий)"), "{home}");
+    assert_eq!(events, 14, "the bundled dataset's events");
+    assert!(home.contains("(14 событий)"), "{home}");
 
     // The dyad page's figures: the number in bold, the noun agreeing with it.
     let dyad = get(s.addr, "/dyad/FRA/KAZ?lang=ru").body;
-    assert!(dyad.contains("<div><b>13</b>событий</div>"), "{dyad}");
+    assert!(dyad.contains("<div><b>14</b>событий</div>"), "{dyad}");
     let sources = get(s.addr, "/api/v1/dyads/FRA/KAZ").json()["summary"]["sources"].as_u64().unwrap();
-    assert_eq!(sources, 1, "the timeline cites the paper only");
-    assert!(dyad.contains("<div><b>1</b>источник</div>"), "{dyad}");
+    assert_eq!(sources, 10, "the paper and the sources of the corrected records");
+    assert!(dyad.contains("<div><b>10</b>источников</div>"), "{dyad}");
     // The record search under it: one hit for a word only one record has.
     let one = get(s.addr, "/dyad/FRA/KAZ?lang=ru&q=Sorbonne").body;
     let hits = get(s.addr, "/api/v1/dyads/FRA/KAZ/records?q=Sorbonne").json()["total"].as_u64().unwrap();
@@ -844,8 +844,8 @@ fn pages_in_russian_count_events_records_and_results_in_the_right_forms() {
     assert!(one.contains(&format!("<p class=\"muted count\">{hits} {word}</p>")), "{hits} {word}: {one}");
 
     // The same page in English and Kazakh.
-    assert!(get(s.addr, "/?lang=en").body.contains("(13 events)"));
-    assert!(get(s.addr, "/?lang=kk").body.contains("(13 оқиға)"));
+    assert!(get(s.addr, "/?lang=en").body.contains("(14 events)"));
+    assert!(get(s.addr, "/?lang=kk").body.contains("(14 оқиға)"));
     let en = get(s.addr, "/dyad/FRA/KAZ?lang=en").body;
-    assert!(en.contains("<div><b>1</b>source cited</div>"), "{en}");
+    assert!(en.contains("<div><b>10</b>sources cited</div>"), "{en}");
 }

@@ -313,3 +313,11 @@ rules_note = Findings of the rules { $name } { $version } (data/diagnose-rules.t
 # A quotation in running text (Markdown reports), with the language's quotation marks.
 quoted = “{ $text }”
 chart_timeline = Events by date and direction
+
+## Evidence caveats
+as_cited_caveat = as cited in the source only, not evidence for this record
+context = context
+context_caveat = belongs to the pair only by context; not counted as a bilateral event
+context_events = context only
+raw_in_file = the file gives
+timeline_context_note = { $n } of them context only (not bilateral; hidden by --no-context)

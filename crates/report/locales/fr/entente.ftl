@@ -330,3 +330,11 @@ rules_note = Constats des règles { $name } { $version } (data/diagnose-rules.to
 # A quotation in running text (Markdown reports), with the language's quotation marks.
 quoted = « { $text } »
 chart_timeline = Événements par date et par direction
+
+## Evidence caveats
+as_cited_caveat = seulement tel que la source le cite, pas une preuve de cette fiche
+context = contexte
+context_caveat = liée à la paire par le seul contexte ; non comptée comme événement bilatéral
+context_events = contexte seulement
+raw_in_file = le fichier donne
+timeline_context_note = dont { $n } de contexte seulement (non bilatéraux ; masqués par --no-context)

@@ -267,3 +267,11 @@ rules_note = { $name } { $version } ережелерінің қорытынды�
 # A quotation in running text (Markdown reports), with the language's quotation marks.
 quoted = «{ $text }»
 chart_timeline = Оқиғалар күні мен бағыты бойынша
+
+## Evidence caveats
+as_cited_caveat = тек дереккөз сілтеген түрде, бұл жазбаның дәлелі емес
+context = контекст
+context_caveat = жұпқа тек контекст бойынша қатысты; екіжақты оқиға ретінде саналмайды
+context_events = тек контекст
+raw_in_file = файлда
+timeline_context_note = оның ішінде тек контекст: { $n } (екіжақты емес; --no-context жасырады)

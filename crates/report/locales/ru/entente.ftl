@@ -328,3 +328,11 @@ rules_note = Выводы правил { $name } { $version } (data/diagnose-rul
 # A quotation in running text (Markdown reports), with the language's quotation marks.
 quoted = «{ $text }»
 chart_timeline = События по датам и направлениям
+
+## Evidence caveats
+as_cited_caveat = только как ссылка в источнике, не подтверждение этой записи
+context = контекст
+context_caveat = относится к паре только по контексту; не считается двусторонним событием
+context_events = только контекст
+raw_in_file = в файле
+timeline_context_note = из них только контекст: { $n } (не двусторонние; скрываются флагом --no-context)
