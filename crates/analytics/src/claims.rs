@@ -7,7 +7,9 @@
 //!    look up (`no_data`).
 //! 2. Evidence is observations of the claim's indicator (or an `equivalent` one) for the same
 //!    country or directed pair, from sources other than the claim's own.
-//! 3. Periods must match; a calendar year stands for an academic year as the policy says.
+//! 3. Periods must match; a calendar year stands for an academic year as the policy says —
+//!    by default the data of either end (the year it starts in and the year it ends in) are
+//!    both compared, and the reasoning says which is which.
 //! 4. Each dataset is judged on its own; datasets that agree give the verdict, datasets that
 //!    disagree make the claim `not_comparable` (the evidence conflicts).
 //! 5. With no evidence but observations of a `related` indicator, the verdict is
@@ -38,10 +40,17 @@ pub struct Tolerance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CalendarYearIs {
+    /// Compare with both ends; a verdict needs them to agree.
+    Either,
     End,
     Start,
     None,
 }
+
+/// The words a reasoning line ends with when a dataset decides the claim; no others may
+/// (see [`verdict_text_problem`]).
+const HOLDS: &str = "it holds";
+const FAILS: &str = "it does not hold";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -123,6 +132,9 @@ pub struct Evidence {
     pub to: Option<String>,
     pub period: String,
     pub value: f64,
+    /// The figure as the source file gives it, when entente corrected it (`value` is used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_value: Option<f64>,
     pub unit: String,
     pub dataset: String,
     pub source: SourceRef,
@@ -197,35 +209,57 @@ fn reading(c: &Claim) -> String {
     parts.join(", ")
 }
 
-/// The data period that stands for the claim's period, under the policy; `None` when they
-/// cannot be lined up.
-fn align(claim: Period, data: &[Period], policy: &Policy) -> Option<Period> {
-    if data.contains(&claim) {
-        return Some(claim);
-    }
-    let mapped = match (claim, policy.academic_year.calendar_year_is) {
-        (_, CalendarYearIs::None) => return None,
-        (Period::AcademicYear(y), CalendarYearIs::End) => Period::Year(y + 1),
-        (Period::AcademicYear(y), CalendarYearIs::Start) => Period::Year(y),
-        (Period::Year(y), CalendarYearIs::End) => Period::AcademicYear(y - 1),
-        (Period::Year(y), CalendarYearIs::Start) => Period::AcademicYear(y),
-    };
-    data.contains(&mapped).then_some(mapped)
+/// How a data period is read against the claim's: the same period, or (between academic
+/// and calendar years) the calendar year an academic year starts or ends in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Same,
+    Start,
+    End,
 }
 
-fn period_note(claim: Period, used: Period, policy: &Policy) -> String {
-    if claim == used {
-        String::new()
-    } else {
-        format!(
-            " (calendar year {} stands for {claim} under the policy calendar_year_is = \"{}\")",
-            used.start_year(),
-            match policy.academic_year.calendar_year_is {
-                CalendarYearIs::End => "end",
-                CalendarYearIs::Start => "start",
-                CalendarYearIs::None => "none",
-            }
-        )
+/// The data period that stands for `claim` under `reading`.
+fn map(claim: Period, reading: Reading) -> Period {
+    match (claim, reading) {
+        (_, Reading::Same) => claim,
+        (Period::AcademicYear(y), Reading::Start) => Period::Year(y),
+        (Period::AcademicYear(y), Reading::End) => Period::Year(y + 1),
+        (Period::Year(y), Reading::Start) => Period::AcademicYear(y),
+        (Period::Year(y), Reading::End) => Period::AcademicYear(y - 1),
+    }
+}
+
+/// The readings under which every one of `claimed` has a figure in `data`: the same periods
+/// when the data have them, else the ends the policy allows, start before end.
+fn readings(claimed: &[Period], data: &[Period], policy: &Policy) -> Vec<Reading> {
+    let all_in = |r: Reading| claimed.iter().all(|p| data.contains(&map(*p, r)));
+    if all_in(Reading::Same) {
+        return vec![Reading::Same];
+    }
+    let allowed: &[Reading] = match policy.academic_year.calendar_year_is {
+        CalendarYearIs::Either => &[Reading::Start, Reading::End],
+        CalendarYearIs::Start => &[Reading::Start],
+        CalendarYearIs::End => &[Reading::End],
+        CalendarYearIs::None => &[],
+    };
+    allowed.iter().copied().filter(|r| all_in(*r)).collect()
+}
+
+/// The data period that stands for the claim's period, under the policy's first reading.
+#[cfg(test)]
+fn align(claim: Period, data: &[Period], policy: &Policy) -> Option<Period> {
+    readings(&[claim], data, policy).first().map(|r| map(claim, *r))
+}
+
+/// How a data period stands for the claim's, for the reasoning: "" when they are the same.
+fn period_note(claim: Period, reading: Reading) -> String {
+    let used = map(claim, reading);
+    match (claim, reading) {
+        (_, Reading::Same) => String::new(),
+        (Period::AcademicYear(_), Reading::Start) => format!(" (the calendar year {claim} starts in)"),
+        (Period::AcademicYear(_), Reading::End) => format!(" (the calendar year {claim} ends in)"),
+        (Period::Year(_), Reading::Start) => format!(" (the academic year {used}, which starts in {claim})"),
+        (Period::Year(_), Reading::End) => format!(" (the academic year {used}, which ends in {claim})"),
     }
 }
 
@@ -233,13 +267,13 @@ fn within(actual: f64, claimed: f64, tolerance: f64) -> bool {
     claimed != 0.0 && ((actual - claimed) / claimed).abs() <= tolerance
 }
 
-/// What one dataset says of the claim: supported (true), contradicted (false), or nothing.
 /// What one dataset says of a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Holds,
     Fails,
-    /// The data cannot be set against the claim (no period, or periods of another kind).
+    /// The data cannot be set against the claim (no period, periods of another kind, or
+    /// ends that disagree).
     Incomparable,
     /// The data have no figure for the claim's period.
     Missing,
@@ -269,11 +303,23 @@ fn unaligned(
     )
 }
 
-fn judge(c: &Claim, list: &[&StoredObservation], policy: &Policy) -> (Outcome, String, Vec<String>) {
+/// A figure as the reasoning shows it: the corrected value, and the file's own beside it.
+fn shown(o: &StoredObservation) -> String {
+    match o.observation.raw_value {
+        Some(raw) => format!(
+            "{} (the file gives {}, corrected as the observation's note says)",
+            format_number(o.observation.value),
+            format_number(raw)
+        ),
+        None => format_number(o.observation.value),
+    }
+}
+
+/// Sets the claim against one dataset's observations. With `decide` false the data are
+/// another measure: the figures are given for reference and no verdict is drawn.
+fn judge(c: &Claim, list: &[&StoredObservation], policy: &Policy, decide: bool) -> (Outcome, String, Vec<String>) {
     let periods: Vec<Period> = list.iter().map(|o| o.observation.period).collect();
-    let value_at = |p: Period| {
-        list.iter().find(|o| o.observation.period == p).map(|o| (o.observation.value, o.observation.id.clone()))
-    };
+    let at = |p: Period| list.iter().copied().find(|o| o.observation.period == p);
     let dataset = list.first().map(|o| o.dataset.clone()).unwrap_or_default();
     let (Some(rel), Some(claimed)) = (c.relation, c.value) else {
         return (Outcome::Incomparable, format!("{dataset}: the claim states no figure to compare"), Vec::new());
@@ -282,60 +328,128 @@ fn judge(c: &Claim, list: &[&StoredObservation], policy: &Policy) -> (Outcome, S
         let text = format!("{dataset}: the claim gives no period, and the data run from {}", span(&periods));
         return (Outcome::Incomparable, text, Vec::new());
     };
-    let Some(at) = align(period, &periods, policy) else {
-        return unaligned(&dataset, "period", period, &periods, policy);
-    };
-    let Some((v, id)) = value_at(at) else { return (Outcome::Missing, String::new(), Vec::new()) };
-    if rel == Relation::Ratio {
+    let base = if rel == Relation::Ratio {
         let Some(base) = c.base_period else {
             return (Outcome::Incomparable, format!("{dataset}: a ratio needs a base period"), Vec::new());
         };
-        let Some(bat) = align(base, &periods, policy) else {
-            return unaligned(&dataset, "base period", base, &periods, policy);
-        };
-        let Some((bv, bid)) = value_at(bat) else { return (Outcome::Missing, String::new(), Vec::new()) };
-        if bv == 0.0 {
-            return (Outcome::Missing, format!("{dataset}: the base figure is 0, so no ratio"), Vec::new());
-        }
-        let ratio = v / bv;
-        let ok = within(ratio, claimed, policy.tolerance.ratio);
-        let text = format!(
-            "{dataset}: {} in {at}{} against {} in {bat}{} is a ratio of {:.2}; the claim says {} (accepted within ±{:.0}%): {}",
-            format_number(v),
-            period_note(period, at, policy),
-            format_number(bv),
-            period_note(base, bat, policy),
-            ratio,
-            format_number(claimed),
-            policy.tolerance.ratio * 100.0,
-            if ok { "it holds" } else { "it does not hold" }
-        );
-        return (if ok { Outcome::Holds } else { Outcome::Fails }, text, vec![id, bid]);
-    }
-    let (ok, rule) = match rel {
-        Relation::Equals => (
-            within(v, claimed, policy.tolerance.equals),
-            format!("equal within ±{:.0}%", policy.tolerance.equals * 100.0),
-        ),
-        Relation::Approx => (
-            within(v, claimed, policy.tolerance.approx),
-            format!("about equal, within ±{:.0}%", policy.tolerance.approx * 100.0),
-        ),
-        Relation::MoreThan => (v > claimed, "more than".into()),
-        Relation::LessThan => (v < claimed, "less than".into()),
-        Relation::AtLeast => (v >= claimed, "at least".into()),
-        Relation::AtMost => (v <= claimed, "at most".into()),
-        // Judged above.
-        Relation::Ratio => return (Outcome::Missing, String::new(), Vec::new()),
+        Some(base)
+    } else {
+        None
     };
-    let text = format!(
-        "{dataset}: {} in {at}{}; the claim says {rule} {}: {}",
-        format_number(v),
-        period_note(period, at, policy),
-        format_number(claimed),
-        if ok { "it holds" } else { "it does not hold" }
-    );
-    (if ok { Outcome::Holds } else { Outcome::Fails }, text, vec![id])
+    let claimed_periods: Vec<Period> = std::iter::once(period).chain(base).collect();
+    let found = readings(&claimed_periods, &periods, policy);
+    if found.is_empty() {
+        // Name the period that is missing: the claim's own first, then its base.
+        let missing = claimed_periods
+            .iter()
+            .zip(["period", "base period"])
+            .find(|(p, _)| readings(&[**p], &periods, policy).is_empty())
+            .map(|(p, w)| (*p, w))
+            .unwrap_or((period, "period"));
+        return unaligned(&dataset, missing.1, missing.0, &periods, policy);
+    }
+    let rule = match rel {
+        Relation::Equals => format!("equal within ±{:.0}% to", policy.tolerance.equals * 100.0),
+        Relation::Approx => format!("about equal, within ±{:.0}%, to", policy.tolerance.approx * 100.0),
+        Relation::Ratio => {
+            format!("a ratio of {} (accepted within ±{:.0}%)", format_number(claimed), policy.tolerance.ratio * 100.0)
+        }
+        other => other.as_str().replace('_', " "),
+    };
+    // Each reading: its words, whether the claim holds under it, and the observations used.
+    let mut parts: Vec<(String, bool, Vec<String>)> = Vec::new();
+    for r in &found {
+        let (Some(o), Some(p)) = (at(map(period, *r)), Some(map(period, *r))) else { continue };
+        let v = o.observation.value;
+        match base {
+            Some(b) => {
+                let Some(bo) = at(map(b, *r)) else { continue };
+                let bv = bo.observation.value;
+                if bv == 0.0 {
+                    return (Outcome::Missing, format!("{dataset}: the base figure is 0, so no ratio"), Vec::new());
+                }
+                let ratio = v / bv;
+                parts.push((
+                    format!(
+                        "{} in {p}{} against {} in {}{} is a ratio of {ratio:.2}",
+                        shown(o),
+                        period_note(period, *r),
+                        shown(bo),
+                        map(b, *r),
+                        period_note(b, *r)
+                    ),
+                    within(ratio, claimed, policy.tolerance.ratio),
+                    vec![o.observation.id.clone(), bo.observation.id.clone()],
+                ));
+            }
+            None => {
+                let ok = match rel {
+                    Relation::Equals => within(v, claimed, policy.tolerance.equals),
+                    Relation::Approx => within(v, claimed, policy.tolerance.approx),
+                    Relation::MoreThan => v > claimed,
+                    Relation::LessThan => v < claimed,
+                    Relation::AtLeast => v >= claimed,
+                    Relation::AtMost => v <= claimed,
+                    Relation::Ratio => false,
+                };
+                parts.push((
+                    format!("{} in {p}{}", shown(o), period_note(period, *r)),
+                    ok,
+                    vec![o.observation.id.clone()],
+                ));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return (Outcome::Missing, String::new(), Vec::new());
+    }
+    let ids: Vec<String> = parts.iter().flat_map(|p| p.2.clone()).collect();
+    let figures = parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>().join("; ");
+    let says = if rel == Relation::Ratio {
+        format!("the claim says {rule}")
+    } else {
+        format!("the claim says {rule} {}", format_number(claimed))
+    };
+    let both_ends = if parts.len() > 1 {
+        " (an academic year set against calendar years: the data of both ends are compared, calendar_year_is = \"either\")"
+    } else {
+        ""
+    };
+    if !decide {
+        let text = format!("{dataset}: {figures}{both_ends}; {says}; as a different measure, this is no verdict");
+        return (Outcome::Incomparable, text, ids);
+    }
+    let holds: Vec<bool> = parts.iter().map(|p| p.1).collect();
+    let (outcome, ending) = if holds.iter().all(|h| *h) {
+        (Outcome::Holds, if holds.len() > 1 { format!("{HOLDS} at both ends") } else { HOLDS.to_string() })
+    } else if holds.iter().all(|h| !*h) {
+        (Outcome::Fails, if holds.len() > 1 { format!("{FAILS} at either end") } else { FAILS.to_string() })
+    } else {
+        let (yes, no) = if holds[0] { ("the start year", "the end year") } else { ("the end year", "the start year") };
+        (Outcome::Incomparable, format!("{yes} bears it out and {no} does not, so these data cannot decide"))
+    };
+    (outcome, format!("{dataset}: {figures}{both_ends}; {says}: {ending}"), ids)
+}
+
+/// Whether a checked claim's reasoning agrees with its verdict: a line that decides (ends
+/// "it holds" or "it does not hold") under a verdict that does not, or a verdict without
+/// the line that decides it, misleads a reader. `None` when they agree.
+pub fn verdict_text_problem(c: &ClaimCheck) -> Option<String> {
+    let holds = c.reasoning.iter().filter(|r| r.contains(HOLDS)).count();
+    let fails = c.reasoning.iter().filter(|r| r.contains(FAILS)).count();
+    let problem = match c.verdict {
+        Verdict::Supported if holds == 0 => Some("is supported, but no line of its reasoning says it holds"),
+        Verdict::Supported if fails > 0 => Some("is supported, but a line of its reasoning says it does not hold"),
+        Verdict::Contradicted if fails == 0 => {
+            Some("is contradicted, but no line of its reasoning says it does not hold")
+        }
+        Verdict::Contradicted if holds > 0 => Some("is contradicted, but a line of its reasoning says it holds"),
+        Verdict::NotComparable | Verdict::NoData if holds + fails > 0 && !(holds > 0 && fails > 0) => {
+            Some("decides nothing, but its reasoning says it holds or does not hold")
+        }
+        _ => None,
+    };
+    problem.map(|p| format!("claim {} {p} (verdict {})", c.claim_id, c.verdict.as_str()))
 }
 
 fn span(periods: &[Period]) -> String {
@@ -386,15 +500,14 @@ fn evidence(
         to: o.observation.to.clone(),
         period: o.observation.period.to_string(),
         value: o.observation.value,
+        raw_value: o.observation.raw_value,
         unit: o.observation.unit.clone(),
         dataset: o.dataset.clone(),
-        source: SourceRef {
-            source_id: id.clone(),
-            locator: cite.map(|c| c.locator.clone()).unwrap_or_default(),
-            quote: None,
-            reference: None,
-            citation: sources.get(&id).cloned().unwrap_or_default(),
-        },
+        source: SourceRef::evidence(
+            id.clone(),
+            cite.map(|c| c.locator.clone()).unwrap_or_default(),
+            sources.get(&id).cloned().unwrap_or_default(),
+        ),
     })
 }
 
@@ -444,11 +557,11 @@ pub fn check(store: &Store, c: &Claim, policy: &Policy, style: Style) -> Result<
             place(c),
             related.map(|r| r.to.join(", ")).unwrap_or_default()
         ));
-        // What the related figures would say, for the reader to weigh.
+        // What the related figures are, for the reader to weigh; they decide nothing.
         for list in group(&near).into_values() {
-            let (_, text, ids) = judge(c, &list, policy);
+            let (_, text, ids) = judge(c, &list, policy, false);
             if !text.is_empty() {
-                result.reasoning.push(format!("For reference only, as it is a different measure: {text}."));
+                result.reasoning.push(format!("For reference only: {text}."));
             }
             for o in list.iter().filter(|o| ids.contains(&o.observation.id)) {
                 result.evidence.push(evidence(&mut cited, store, style, o)?);
@@ -460,7 +573,7 @@ pub fn check(store: &Store, c: &Claim, policy: &Policy, style: Style) -> Result<
     let mut contradicted = Vec::new();
     let mut incomparable = false;
     for (dataset, list) in group(&found) {
-        let (ok, text, ids) = judge(c, &list, policy);
+        let (ok, text, ids) = judge(c, &list, policy, true);
         if !text.is_empty() {
             result.reasoning.push(format!("{text}."));
         }
@@ -515,7 +628,7 @@ mod tests {
     fn the_bundled_policy_parses_and_bad_ones_are_refused() {
         let p = Policy::default();
         assert_eq!(p.tolerance.ratio, 0.15);
-        assert_eq!(p.academic_year.calendar_year_is, CalendarYearIs::End);
+        assert_eq!(p.academic_year.calendar_year_is, CalendarYearIs::Either);
         assert!(p.related.contains_key("students.entrants"));
         assert!(
             Policy::parse(
@@ -546,11 +659,141 @@ mod tests {
     fn academic_years_line_up_as_the_policy_says() {
         let mut p = Policy::default();
         let data = [Period::Year(2013), Period::Year(2014)];
+        // Either end, the start first; both named when both are in the data.
+        assert_eq!(readings(&[Period::AcademicYear(2013)], &data, &p), [Reading::Start, Reading::End]);
+        assert_eq!(readings(&[Period::AcademicYear(2012)], &data, &p), [Reading::End]);
+        assert_eq!(readings(&[Period::Year(2014)], &[Period::AcademicYear(2013)], &p), [Reading::End]);
+        p.academic_year.calendar_year_is = CalendarYearIs::End;
         assert_eq!(align(Period::AcademicYear(2013), &data, &p), Some(Period::Year(2014)));
         p.academic_year.calendar_year_is = CalendarYearIs::Start;
         assert_eq!(align(Period::AcademicYear(2013), &data, &p), Some(Period::Year(2013)));
         p.academic_year.calendar_year_is = CalendarYearIs::None;
         assert_eq!(align(Period::AcademicYear(2013), &data, &p), None);
         assert_eq!(align(Period::Year(2013), &data, &p), Some(Period::Year(2013)));
+    }
+
+    fn observed(dataset: &str, period: Period, value: f64, raw: Option<f64>) -> StoredObservation {
+        StoredObservation {
+            dataset: dataset.into(),
+            observation: entente_model::record::Observation {
+                id: format!("{dataset}.{period}"),
+                indicator: "students.enrolled".into(),
+                country: None,
+                from: Some("KAZ".into()),
+                to: Some("FRA".into()),
+                period,
+                value,
+                raw_value: raw,
+                unit: "students".into(),
+                sources: vec![entente_model::Citation::evidence("src", "row")],
+                note: raw.map(|_| "halved".to_string()),
+            },
+        }
+    }
+
+    fn claim(relation: Relation, value: f64, period: &str, base: Option<&str>) -> Claim {
+        Claim {
+            id: "c".into(),
+            text: "t".into(),
+            lang: "en".into(),
+            indicator: Some("students.enrolled".into()),
+            country: None,
+            from: Some("KAZ".into()),
+            to: Some("FRA".into()),
+            about: None,
+            period: Some(period.parse().unwrap()),
+            base_period: base.map(|b| b.parse().unwrap()),
+            relation: Some(relation),
+            value: Some(value),
+            unit: Some("students".into()),
+            assessment: None,
+            sources: vec![],
+            note: None,
+        }
+    }
+
+    #[test]
+    fn an_academic_year_is_set_against_both_ends_and_says_which_is_which() {
+        let data = [
+            observed("oecd", Period::Year(2013), 346.0, Some(692.0)),
+            observed("oecd", Period::Year(2014), 392.0, Some(784.0)),
+        ];
+        let list: Vec<&StoredObservation> = data.iter().collect();
+        let p = Policy::default();
+        // 513 is far from both ends: it does not hold, at either end.
+        let (outcome, text, ids) = judge(&claim(Relation::Equals, 513.0, "2013-14", None), &list, &p, true);
+        assert_eq!(outcome, Outcome::Fails);
+        assert_eq!(ids, ["oecd.2013", "oecd.2014"]);
+        assert!(text.contains("346 (the file gives 692, corrected as the observation's note says) in 2013 (the calendar year 2013/14 starts in)"), "{text}");
+        assert!(text.contains("392 (the file gives 784, corrected as the observation's note says) in 2014 (the calendar year 2013/14 ends in)"), "{text}");
+        assert!(text.ends_with("it does not hold at either end"), "{text}");
+        // 350 is within 5% of 346 but not of 392: the ends disagree and nothing is decided.
+        let (outcome, text, _) = judge(&claim(Relation::Equals, 350.0, "2013/14", None), &list, &p, true);
+        assert_eq!(outcome, Outcome::Incomparable);
+        assert!(
+            text.ends_with("the start year bears it out and the end year does not, so these data cannot decide"),
+            "{text}"
+        );
+        assert!(!text.contains(HOLDS) && !text.contains(FAILS), "{text}");
+        // With one end chosen by the policy, one figure decides.
+        let mut end = p.clone();
+        end.academic_year.calendar_year_is = CalendarYearIs::End;
+        let (outcome, text, _) = judge(&claim(Relation::Equals, 392.0, "2013/14", None), &list, &end, true);
+        assert_eq!(outcome, Outcome::Holds);
+        assert!(text.ends_with(": it holds"), "{text}");
+        // Another measure is shown for reference and decides nothing.
+        let (outcome, text, ids) = judge(&claim(Relation::Equals, 513.0, "2013/14", None), &list, &p, false);
+        assert_eq!(outcome, Outcome::Incomparable);
+        assert_eq!(ids.len(), 2);
+        assert!(!text.contains(HOLDS) && !text.contains(FAILS), "{text}");
+    }
+
+    #[test]
+    fn a_ratio_pairs_start_with_start_and_end_with_end() {
+        let data = [
+            observed("oecd", Period::Year(2013), 346.0, None),
+            observed("oecd", Period::Year(2014), 392.0, None),
+            observed("oecd", Period::Year(2018), 367.0, None),
+            observed("oecd", Period::Year(2019), 432.0, None),
+        ];
+        let list: Vec<&StoredObservation> = data.iter().collect();
+        let (outcome, text, ids) =
+            judge(&claim(Relation::Ratio, 2.0, "2018/19", Some("2013/14")), &list, &Policy::default(), true);
+        assert_eq!(outcome, Outcome::Fails);
+        assert_eq!(ids, ["oecd.2018", "oecd.2013", "oecd.2019", "oecd.2014"]);
+        assert!(text.contains("367 in 2018 (the calendar year 2018/19 starts in) against 346 in 2013 (the calendar year 2013/14 starts in) is a ratio of 1.06"), "{text}");
+        assert!(text.contains("432 in 2019 (the calendar year 2018/19 ends in) against 392 in 2014 (the calendar year 2013/14 ends in) is a ratio of 1.10"), "{text}");
+    }
+
+    #[test]
+    fn a_verdict_and_its_reasoning_must_agree() {
+        let checked = |verdict: Verdict, lines: &[&str]| ClaimCheck {
+            claim_id: "c".into(),
+            text: "t".into(),
+            lang: "en".into(),
+            indicator: None,
+            reading: String::new(),
+            claim_sources: vec![],
+            verdict,
+            reasoning: lines.iter().map(|l| l.to_string()).collect(),
+            evidence: vec![],
+        };
+        let fails = "oecd: 392 in 2014; the claim says equal within ±5% to 513: it does not hold.";
+        let holds = "oecd: 513 in 2014; the claim says equal within ±5% to 513: it holds.";
+        let reference =
+            "For reference only: oecd: 392 in 2014; the claim says 513; as a different measure, this is no verdict.";
+        // The audit's case: "does not hold" under not_comparable.
+        let p = verdict_text_problem(&checked(Verdict::NotComparable, &[fails])).unwrap();
+        assert_eq!(
+            p,
+            "claim c decides nothing, but its reasoning says it holds or does not hold (verdict not_comparable)"
+        );
+        assert!(verdict_text_problem(&checked(Verdict::NotComparable, &[reference])).is_none());
+        assert!(verdict_text_problem(&checked(Verdict::Contradicted, &[fails])).is_none());
+        assert!(verdict_text_problem(&checked(Verdict::Supported, &[holds])).is_none());
+        assert!(verdict_text_problem(&checked(Verdict::Supported, &[fails])).is_some());
+        assert!(verdict_text_problem(&checked(Verdict::Contradicted, &[holds])).is_some());
+        // Datasets that disagree make a not_comparable verdict with both lines: that is consistent.
+        assert!(verdict_text_problem(&checked(Verdict::NotComparable, &[holds, fails])).is_none());
     }
 }

@@ -279,8 +279,13 @@ impl Gathered {
                 }
             }
         }
-        let events =
-            store.events_involving(focus)?.into_iter().filter(|e| !matches!(e.origin, Origin::Coded { .. })).collect();
+        // Coded events wait for review; context events (the Alliance Française founded in
+        // 1883, in an account of French–Kazakh cooperation) are not bilateral events.
+        let events = store
+            .events_involving(focus)?
+            .into_iter()
+            .filter(|e| !matches!(e.origin, Origin::Coded { .. }) && !e.context)
+            .collect();
         Ok(Gathered { focus: focus.to_string(), observations, parties, events, gdelt })
     }
 
@@ -809,7 +814,7 @@ pub fn index_series(
 /// Reads the GDELT events between `focus` and every counterpart, by year and QuadClass, with
 /// DataFusion's DataFrame API (no SQL text is built from the country code). `None` when the
 /// store has no GDELT parts.
-pub async fn gdelt_counts(
+pub(crate) async fn gdelt_counts(
     ctx: &datafusion::prelude::SessionContext,
     lake: &crate::Lake,
     focus: &str,

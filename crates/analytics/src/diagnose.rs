@@ -335,7 +335,8 @@ pub fn diagnose(
     let dyad = Dyad::new(a, &b);
     // Without a comparison the pair's latest recorded event sets the year; with neither,
     // every finding is `no_data` and the year is only a label.
-    let latest_event = store.events_between(a, &b, &Default::default())?.iter().map(|e| e.date.year).max();
+    let latest_event =
+        store.events_between(a, &b, &Default::default())?.iter().filter(|e| !e.context).map(|e| e.date.year).max();
     let year = year.or(comparison.as_ref().map(|c| c.year)).or(latest_event).unwrap_or(2020);
     let mut facts = comparison.as_ref().map(|c| comparison_facts(c, a)).unwrap_or_default();
     event_facts(store, &dyad, year, &mut facts)?;
@@ -433,7 +434,9 @@ fn event_facts(
     year: i32,
     facts: &mut BTreeMap<String, Fact>,
 ) -> Result<(), AnalyticsError> {
-    let events = store.events_between(&dyad.a, &dyad.b, &Default::default())?;
+    // Only bilateral events: one there by context says nothing of the pair's trend.
+    let events: Vec<_> =
+        store.events_between(&dyad.a, &dyad.b, &Default::default())?.into_iter().filter(|e| !e.context).collect();
     if events.is_empty() {
         return Ok(());
     }

@@ -27,6 +27,10 @@ pub struct Point {
     pub pct_change: Option<f64>,
     pub observation_id: String,
     pub locator: String,
+    /// The figure as the source file gives it, when entente corrected it (`value` is used;
+    /// `note` says why).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw_value: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -240,11 +244,11 @@ impl<'a> Sources<'a> {
             _ => id.clone(),
         };
         Ok(SourceRef {
-            source_id: id,
-            locator: c.map(|c| c.locator.clone()).unwrap_or_default(),
             quote: c.and_then(|c| c.quote.clone()),
             reference: c.and_then(|c| c.reference.clone()),
-            citation,
+            role: c.map(|c| c.role).unwrap_or_default(),
+            note: c.and_then(|c| c.note.clone()),
+            ..SourceRef::evidence(id, c.map(|c| c.locator.clone()).unwrap_or_default(), citation)
         })
     }
 }
@@ -268,6 +272,7 @@ fn flows(store: &Store, sources: &mut Sources<'_>, from: &str, to: &str) -> Resu
                 pct_change: prev.filter(|p| *p != 0.0).map(|p| (v - p) / p),
                 observation_id: o.observation.id.clone(),
                 locator: o.observation.sources.first().map(|c| c.locator.clone()).unwrap_or_default(),
+                raw_value: o.observation.raw_value,
                 note: o.observation.note.clone(),
             });
         }
@@ -421,19 +426,14 @@ mod tests {
                     pct_change: None,
                     observation_id: format!("{dataset}-{period}"),
                     locator: String::new(),
+                    raw_value: None,
                     note: None,
                 })
                 .collect(),
             abs_change: None,
             pct_change: None,
             cagr: None,
-            source: SourceRef {
-                source_id: dataset.into(),
-                locator: String::new(),
-                quote: None,
-                reference: None,
-                citation: dataset.into(),
-            },
+            source: SourceRef::evidence(dataset.into(), String::new(), dataset.into()),
         }
     }
 

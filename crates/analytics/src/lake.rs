@@ -39,15 +39,20 @@ pub const DEFAULT_MEMORY_LIMIT: usize = 1 << 30;
 impl Lake {
     /// Reads the manifest (and, with `curated`, copies every table of
     /// [`entente_store::QUERY_TABLES`]) from the store. Quick: the events stay in Parquet.
+    /// All of it is read at one committed state, so the files counted are those whose rows
+    /// the parts hold, even while an import commits.
     pub fn from_store(data: &Path, store: &Store, curated: bool) -> Result<Lake, AnalyticsError> {
-        let parts = store.gdelt_parts()?;
-        let files = store.gdelt_files()?.len();
-        let mut tables = Vec::new();
-        if curated {
-            for (name, _) in QUERY_TABLES {
-                tables.push((*name, store.snapshot(name)?));
+        let (parts, files, tables) = store.consistent_read(|s| {
+            let parts = s.gdelt_parts()?;
+            let files = s.gdelt_files()?.len();
+            let mut tables = Vec::new();
+            if curated {
+                for (name, _) in QUERY_TABLES {
+                    tables.push((*name, s.snapshot(name)?));
+                }
             }
-        }
+            Ok((parts, files, tables))
+        })?;
         Ok(Lake { data: data.to_path_buf(), parts, files, tables, memory_limit: DEFAULT_MEMORY_LIMIT })
     }
 
@@ -57,7 +62,7 @@ impl Lake {
     }
 
     /// A DataFusion session with `gdelt_events` and the copied tables registered.
-    pub async fn context(&self, threads: usize) -> Result<SessionContext, AnalyticsError> {
+    pub(crate) async fn context(&self, threads: usize) -> Result<SessionContext, AnalyticsError> {
         let mut config = SessionConfig::new().with_target_partitions(threads.max(1)).with_information_schema(true);
         let parquet = &mut config.options_mut().execution.parquet;
         // Decode the filter columns first and skip the rest of non-matching rows.

@@ -41,10 +41,9 @@ pub use timeline::{Summary, Timeline, TimelineEntry, timeline};
 pub enum AnalyticsError {
     #[error(transparent)]
     Store(#[from] entente_store::StoreError),
+    /// The query engine's own error, as its message: callers need not know DataFusion.
     #[error("query failed: {0}")]
-    DataFusion(#[from] datafusion::error::DataFusionError),
-    #[error("query failed: {0}")]
-    Arrow(#[from] datafusion::arrow::error::ArrowError),
+    Engine(String),
     #[error("entente query is read-only; this statement would change something: {0}")]
     ReadOnly(String),
     #[error("the query needs more memory than its limit of {} MiB ({detail}); narrow it (WHERE, LIMIT) or raise the limit (entente query --memory MIB)", .limit >> 20)]
@@ -53,6 +52,18 @@ pub enum AnalyticsError {
     Timeout(Duration),
     #[error("cannot start the query engine: {0}")]
     Runtime(#[from] std::io::Error),
+}
+
+impl From<datafusion::error::DataFusionError> for AnalyticsError {
+    fn from(e: datafusion::error::DataFusionError) -> Self {
+        AnalyticsError::Engine(e.to_string())
+    }
+}
+
+impl From<datafusion::arrow::error::ArrowError> for AnalyticsError {
+    fn from(e: datafusion::arrow::error::ArrowError) -> Self {
+        AnalyticsError::Engine(e.to_string())
+    }
 }
 
 /// Threads for queries: the machine's cores.

@@ -42,7 +42,7 @@ impl Default for Limits {
 
 /// Runs one read-only statement. Statements that would write, create, or change settings
 /// are refused before anything runs.
-pub async fn query(ctx: &SessionContext, sql: &str, limits: Limits) -> Result<QueryResult, AnalyticsError> {
+pub(crate) async fn query(ctx: &SessionContext, sql: &str, limits: Limits) -> Result<QueryResult, AnalyticsError> {
     let started = Instant::now();
     // Planned first, never run, so a statement that would write is refused by what it is.
     let plan = ctx.state().create_logical_plan(sql).await?;
@@ -70,7 +70,7 @@ pub async fn query(ctx: &SessionContext, sql: &str, limits: Limits) -> Result<Qu
                 },
                 detail: detail.clone(),
             },
-            _ => AnalyticsError::DataFusion(e),
+            _ => AnalyticsError::from(e),
         })?;
     let schema = batches.first().map(|b| b.schema());
     let mut result = QueryResult {

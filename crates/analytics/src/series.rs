@@ -211,7 +211,12 @@ struct Acc {
 }
 
 /// Runs a series over `ctx` (a session from [`Lake::context`]).
-pub async fn series(ctx: &SessionContext, lake: &Lake, dyad: &Dyad, q: &SeriesQuery) -> Result<Series, AnalyticsError> {
+pub(crate) async fn series(
+    ctx: &SessionContext,
+    lake: &Lake,
+    dyad: &Dyad,
+    q: &SeriesQuery,
+) -> Result<Series, AnalyticsError> {
     let [dyad_sql, totals_sql] = series_sql(EVENTS, COUNTS, dyad, q);
     // The pair's events (few) and each country's totals (a light scan), side by side.
     let (dyad_batches, total_batches) = tokio::try_join!(run(ctx, &dyad_sql), run(ctx, &totals_sql))?;

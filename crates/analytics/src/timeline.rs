@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use entente_cite::{Style, format};
 use entente_model::dyad::{Direction, Dyad, Setting};
 use entente_model::ontology::CodeMapping;
-use entente_model::record::{Quantity, Record, Recurrence, Source};
-use entente_model::{CountryTable, Event};
+use entente_model::record::{CitationRole, Quantity, Record, Recurrence, Source};
+use entente_model::{CountryTable, Event, PartialDate};
 use entente_store::{EventFilter, Store, StoredRecord};
 use serde::Serialize;
 
@@ -26,7 +26,46 @@ pub struct SourceRef {
     /// A work the source attributes the fact to (its own reference).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// `evidence`, or `as_cited_in_source`: only the reference another source attached,
+    /// which cannot support the record (shown with a caveat).
+    pub role: CitationRole,
+    /// Why the citation stands as it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub citation: String,
+}
+
+impl SourceRef {
+    /// A reference to `source_id` at `locator` as evidence, its formatted citation given.
+    pub fn evidence(source_id: String, locator: String, citation: String) -> SourceRef {
+        SourceRef {
+            source_id,
+            locator,
+            quote: None,
+            reference: None,
+            role: CitationRole::Evidence,
+            note: None,
+            citation,
+        }
+    }
+
+    /// A citation of the record as the store holds it, with its formatted source.
+    fn of(c: &entente_model::Citation, citation: String) -> SourceRef {
+        SourceRef {
+            source_id: c.source.clone(),
+            locator: c.locator.clone(),
+            quote: c.quote.clone(),
+            reference: c.reference.clone(),
+            role: c.role,
+            note: c.note.clone(),
+            citation,
+        }
+    }
+
+    /// Whether the citation supports the record (rather than being kept as cited only).
+    pub fn is_evidence(&self) -> bool {
+        self.role.is_evidence()
+    }
 }
 
 /// A named link to another record.
@@ -48,7 +87,12 @@ pub struct TimelineEntry {
     pub date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
+    /// The academic year the source dates the event by (`2013/14`), when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     pub precision: &'static str,
+    /// The event belongs to the pair only by context: shown, marked, not counted as bilateral.
+    pub context: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recurrence: Option<Recurrence>,
     pub kind: &'static str,
@@ -89,6 +133,8 @@ pub struct TimelineEntry {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub events: usize,
+    /// Events shown as context only; `by_direction` counts the others, the bilateral ones.
+    pub context: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,6 +161,13 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// The timeline without the events that belong to the pair only by context.
+    pub fn without_context(self) -> Timeline {
+        let entries: Vec<TimelineEntry> = self.entries.into_iter().filter(|e| !e.context).collect();
+        let summary = summarise(&entries);
+        Timeline { entries, summary, ..self }
+    }
+
     /// Ids of every source the entries cite (and the works those sources refer to), in
     /// first-cited order.
     pub fn source_ids(&self) -> Vec<String> {
@@ -144,13 +197,7 @@ pub fn cite_all(
             Some(s) => format(s, style).plain(),
             None => c.source.clone(),
         };
-        out.push(SourceRef {
-            source_id: c.source.clone(),
-            locator: c.locator.clone(),
-            quote: c.quote.clone(),
-            reference: c.reference.clone(),
-            citation,
-        });
+        out.push(SourceRef::of(c, citation));
     }
     Ok(out)
 }
@@ -171,7 +218,7 @@ pub fn timeline(
     for e in &events {
         entries.push(entry(e, dyad, &mut names, &mut citations)?);
     }
-    let summary = summarise(&entries, &events);
+    let summary = summarise(&entries);
     let countries = CountryTable::bundled();
     let name = |code: &str| countries.name_or_code(code, lang);
     Ok(Timeline { dyad: dyad.clone(), names: [name(&dyad.a), name(&dyad.b)], entries, summary })
@@ -236,19 +283,15 @@ fn entry(
     };
     let mut sources = Vec::new();
     for c in &e.sources {
-        sources.push(SourceRef {
-            source_id: c.source.clone(),
-            locator: c.locator.clone(),
-            quote: c.quote.clone(),
-            reference: c.reference.clone(),
-            citation: citations.format(&c.source)?,
-        });
+        sources.push(SourceRef::of(c, citations.format(&c.source)?));
     }
     Ok(TimelineEntry {
         id: e.id.clone(),
         date: e.date.to_string(),
         end: e.end.map(|d| d.to_string()),
+        period: e.period.map(|p| p.to_string()),
         precision: e.date.precision().as_str(),
+        context: e.context,
         recurrence: e.recurrence,
         kind: e.kind.as_str(),
         title: e.title.best(names.lang).to_string(),
@@ -276,19 +319,29 @@ fn entry(
     })
 }
 
-fn summarise(entries: &[TimelineEntry], events: &[Event]) -> Summary {
+fn summarise(entries: &[TimelineEntry]) -> Summary {
     let mut s = Summary { events: entries.len(), ..Default::default() };
     s.first = entries.first().map(|e| e.date.clone());
-    s.last = events.iter().map(|e| e.end.unwrap_or(e.date)).max().map(|d| d.to_string());
+    s.last = entries
+        .iter()
+        .filter_map(|e| e.end.as_deref().unwrap_or(&e.date).parse::<PartialDate>().ok())
+        .max()
+        .map(|d| d.to_string());
     let mut sources: Vec<&str> = Vec::new();
-    for (entry, event) in entries.iter().zip(events) {
-        *s.by_direction.entry(entry.direction.as_str().to_string()).or_default() += 1;
+    for entry in entries {
+        if entry.context {
+            s.context += 1;
+        } else {
+            *s.by_direction.entry(entry.direction.as_str().to_string()).or_default() += 1;
+        }
         *s.by_kind.entry(entry.kind.to_string()).or_default() += 1;
         *s.by_status.entry(entry.status.to_string()).or_default() += 1;
         for d in &entry.domains {
             *s.by_domain.entry(d.to_string()).or_default() += 1;
         }
-        *s.by_year.entry(event.date.year).or_default() += 1;
+        if let Ok(date) = entry.date.parse::<PartialDate>() {
+            *s.by_year.entry(date.year).or_default() += 1;
+        }
         for c in &entry.sources {
             if !sources.contains(&c.source_id.as_str()) {
                 sources.push(&c.source_id);
@@ -324,14 +377,30 @@ mod tests {
         assert_eq!(students.direction, Direction::AToB);
         assert_eq!(students.setting, Some(Setting::External));
         assert!(students.sources[0].citation.starts_with("Kussainova A. M. Some aspects of cultural diplomacy"));
-        assert_eq!(students.sources[0].reference.as_deref(), Some("ref09-kusainov-2008"));
+        assert!(students.sources[0].is_evidence());
+        // The paper's reference [9], of 2008, is kept for the trail but is no evidence of 2013-14.
+        assert_eq!(students.sources[1].source_id, "ref09-kusainov-2008");
+        assert_eq!(students.sources[1].role, CitationRole::AsCitedInSource);
+        assert!(students.sources[1].note.as_deref().unwrap().starts_with("Published in 2008"));
+        assert_eq!((students.period.as_deref(), students.date.as_str()), (Some("2013/14"), "2013"));
+        // Events there by context are marked and counted apart from the bilateral ones.
+        let founding = t.entries.iter().find(|e| e.id == "ev-1883-alliance-francaise-created").unwrap();
+        assert!(founding.context && !students.context);
+        let context: Vec<&str> = t.entries.iter().filter(|e| e.context).map(|e| e.id.as_str()).collect();
+        assert_eq!(t.summary.context, context.len());
+        assert!(context.len() >= 2, "{context:?}");
+        let bilateral = t.clone().without_context();
+        assert_eq!(bilateral.entries.len(), t.entries.len() - context.len());
+        assert_eq!(bilateral.summary.context, 0);
+        assert_eq!(bilateral.summary.by_direction, t.summary.by_direction);
+        assert!(bilateral.entries.iter().all(|e| !e.context));
         // Asked the other way round, directions flip.
         let t2 = timeline(&store, &Dyad::new("KAZ", "FRA"), &EventFilter::default(), "en", Style::Apa).unwrap();
         let autumn2 = t2.entries.iter().find(|e| e.id == autumn.id).unwrap();
         assert_eq!(autumn2.direction, Direction::AToB);
         assert_eq!(t.entries.len(), t2.entries.len());
         assert_eq!(t.summary.events, t.entries.len());
-        assert_eq!(t.summary.by_direction.values().sum::<usize>(), t.entries.len());
+        assert_eq!(t.summary.by_direction.values().sum::<usize>() + t.summary.context, t.entries.len());
         assert!(t.source_ids().contains(&"ref09-kusainov-2008".to_string()));
     }
 

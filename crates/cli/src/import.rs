@@ -77,9 +77,11 @@ pub fn import_files(
     let _ = ticker.join();
     bar.finish_and_clear();
     let summary = result?;
-    let compaction = if compact_after && summary.parts_written > 1 {
+    // Whenever a year has small parts to merge, not only when this run wrote them: a rerun
+    // after an import killed during its compaction finishes the compaction too.
+    let options = CompactOptions { row_group_rows, ..CompactOptions::default() };
+    let compaction = if compact_after && entente_import::compact::pending(store, &options)? {
         eprintln!("Merging small parts…");
-        let options = CompactOptions { row_group_rows, ..CompactOptions::default() };
         Some(entente_import::compact(data, store, options)?)
     } else {
         None
@@ -101,13 +103,15 @@ pub fn print_import(summary: &ImportSummary, compaction: Option<&CompactSummary>
         Format::Table | Format::Csv => {
             let skipped = summary.file_results.iter().filter(|r| r.outcome == FileOutcome::Skipped).count();
             if skipped > 0 {
-                eprintln!("{skipped} files were imported before and were skipped.");
+                let files = crate::output::count(skipped as u64, "file was", "files were");
+                eprintln!("{files} imported before and skipped.");
             }
             for r in &summary.file_results {
                 match r.outcome {
                     FileOutcome::Skipped => {}
                     FileOutcome::Imported if r.rows_rejected > 0 => {
-                        eprintln!("{}: {} rows stored, {} rejected", r.path, r.rows_stored, r.rows_rejected)
+                        let stored = crate::output::count(r.rows_stored, "row", "rows");
+                        eprintln!("{}: {stored} stored, {} rejected", r.path, r.rows_rejected)
                     }
                     FileOutcome::Imported => {}
                     _ => eprintln!(
@@ -153,14 +157,28 @@ pub fn print_import(summary: &ImportSummary, compaction: Option<&CompactSummary>
 
 fn print_compaction(c: &CompactSummary) {
     println!(
-        "compaction: {} parts → {} in {:.2} s ({} years merged, {} rows)",
-        c.parts_before, c.parts_after, c.seconds, c.years, c.rows
+        "compaction ({}): {} parts → {} in {:.2} s ({} years merged, {} rows)",
+        match c.mode {
+            entente_import::CompactMode::Concat => "row groups copied",
+            entente_import::CompactMode::Sort => "sorted merge",
+        },
+        c.parts_before,
+        c.parts_after,
+        c.seconds,
+        c.years,
+        c.rows
     );
 }
 
 /// `entente compact gdelt`.
-pub fn compact(data: &std::path::Path, store: &mut Store, target_rows: i64, format: Format) -> Result<ExitCode> {
-    let options = CompactOptions { target_rows: target_rows.max(1), ..CompactOptions::default() };
+pub fn compact(
+    data: &std::path::Path,
+    store: &mut Store,
+    target_rows: i64,
+    mode: entente_import::CompactMode,
+    format: Format,
+) -> Result<ExitCode> {
+    let options = CompactOptions { target_rows: target_rows.max(1), mode, ..CompactOptions::default() };
     let summary = entente_import::compact(data, store, options)?;
     match format {
         Format::Json => {

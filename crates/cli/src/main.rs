@@ -2,6 +2,7 @@
 //! checked here (countries resolved, words checked against the ontology), then handed to
 //! the crates that do the work.
 
+mod check;
 mod code;
 mod compare;
 mod data;
@@ -55,7 +56,8 @@ enum Command {
         /// Dataset folders, each with a dataset.toml
         #[arg(required = true, value_name = "DIR")]
         dirs: Vec<PathBuf>,
-        /// Check the folders without writing anything
+        /// Check the folders without writing anything: their validity, then the evidence
+        /// behind their records as `entente check` does (fails on an error of either)
         #[arg(long)]
         check: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -81,12 +83,34 @@ enum Command {
         kind: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Language of titles and country names: en, fr, ru, kk
-        #[arg(long, default_value = "en")]
+        /// Language of titles, country names and the count line: en, fr, ru, kk
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
         /// Citation style of the sources
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
+        /// Leave out the events that belong to the pair only by context (marked
+        /// `context = true`: the founding of the Alliance Française in 1883, say)
+        #[arg(long)]
+        no_context: bool,
+    },
+    /// Check the evidence behind records: a citation dated before what it is cited for, a
+    /// record resting only on references another source attached (role
+    /// as_cited_in_source), a claim no view shows, a claim's reasoning saying more than its
+    /// verdict
+    ///
+    /// With folders, each is read as `entente load --check` reads it and its findings are
+    /// placed at file and line; without, every dataset in the store is checked (the bundled
+    /// France–Kazakhstan dataset included), and every claim is set against the store's data
+    /// to hold its reasoning to its verdict. Errors make the command fail (exit code 1);
+    /// warnings (a reference marked as_cited_in_source, or a context event, without a note
+    /// saying why) do not.
+    Check {
+        /// Dataset folders [default: every dataset in the store]
+        #[arg(value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Full-text search over names, titles, descriptions and quotes, in any language
     Search {
@@ -108,9 +132,15 @@ enum Command {
         style: CiteStyle,
     },
     /// Every source in the store, formatted as a bibliography
+    ///
+    /// --format table prints the bibliography itself: numbered entries in gost or apa, a .bib
+    /// file in bibtex, a CSL-JSON array in csl-json. json and csv give one row per source (id,
+    /// kind, citation in the style, how many records cite it), as the API's /api/v1/sources.
     Sources {
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Look up countries by any code or name, or list them all
     Countries {
@@ -139,7 +169,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Language of country names: en, fr, ru, kk
-        #[arg(long, default_value = "en")]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
@@ -221,7 +251,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Language of country names: en, fr, ru, kk
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
     },
     /// The bilateral cultural cooperation index of A projecting into B over the years, each
@@ -245,7 +275,7 @@ enum Command {
         seed: Option<u64>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
     },
     /// Strengths, weaknesses, barriers and prospects of A projecting into B, from documented
@@ -266,7 +296,7 @@ enum Command {
         rules: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
     },
     /// A self-contained report on a pair of countries, as one HTML or Markdown file: summary,
@@ -284,7 +314,7 @@ enum Command {
         #[arg(long, default_value = "html")]
         format: entente_report::document::Format,
         /// Language of headings, titles and country names
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
         /// Citation style of the footnotes and the bibliography: gost or apa
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
@@ -412,9 +442,9 @@ enum ImportCommand {
         /// Rows per Parquet row group
         #[arg(long, value_name = "ROWS", default_value_t = 65_536, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1024..=10000000))]
         row_group_rows: usize,
-        /// Leave the new parts as they are (by default a year's small parts are merged into
-        /// few large ones afterwards, which makes queries faster; `entente compact gdelt`
-        /// does it later)
+        /// Leave the new parts as they are (by default a year's small parts, new or left by
+        /// an interrupted import, are merged into few large ones afterwards, which makes
+        /// queries faster; `entente compact gdelt` does it later)
         #[arg(long)]
         no_compact: bool,
         /// Output of the final summary
@@ -436,9 +466,20 @@ enum CompactCommand {
     Gdelt {
         #[arg(long, value_name = "ROWS", default_value_t = 4_000_000, value_parser = clap::value_parser!(i64).range(1_000..=1_000_000_000))]
         target_rows: i64,
+        /// concat: copy the parts' row groups as they are (fast; each row group stays sorted);
+        /// sort: merge them into parts sorted as a whole (slower; a dyad then sits in one or two
+        /// row groups)
+        #[arg(long, value_enum, default_value_t = CompactModeArg::Concat)]
+        mode: CompactModeArg,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CompactModeArg {
+    Concat,
+    Sort,
 }
 
 /// Citation styles.
@@ -491,15 +532,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::EvalCoder { gold, split, format } => code::run_eval(&gold, split, format),
         Command::Load { dirs, check, format } => load(&dir, &dirs, check, format),
-        Command::Timeline { a, b, from, to, domain, kind, format, lang, style } => {
+        Command::Timeline { a, b, from, to, domain, kind, format, lang, style, no_context } => {
             let store = data::open(&dir)?;
             let dyad = dyad(&a, &b)?;
             let filter = event_filter(from, to, domain, kind)?;
-            let lang = entente_report::i18n::lang(Some(lang.as_str()));
             let style = text_style(style)?;
-            let t = timeline(&store, &dyad, &filter, lang, style)?;
-            output::timeline(&t, format)?;
+            let mut t = timeline(&store, &dyad, &filter, &lang, style)?;
+            if no_context {
+                t = t.without_context();
+            }
+            output::timeline(&t, format, &lang)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { dirs, format } => {
+            let store = data::open(&dir)?;
+            let report = check::run(&store, &dirs)?;
+            check::print(&report, format)
         }
         Command::Search { text, limit, format } => {
             let store = data::open(&dir)?;
@@ -511,9 +559,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = data::open(&dir)?;
             show(&store, &id, format, style.into())
         }
-        Command::Sources { style } => {
+        Command::Sources { style, format } => {
             let store = data::open(&dir)?;
-            output::sources(store.sources()?, style.into())?;
+            match format {
+                Format::Table => output::sources(store.sources()?, style.into())?,
+                Format::Json | Format::Csv => {
+                    output::sources_view(&entente_report::views::sources_view(&store, "en", style.into())?, format)?
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Countries { query, format } => {
@@ -537,9 +590,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Indicators { a, b, format, lang, style } => {
             let store = data::open(&dir)?;
             let dyad = dyad(&a, &b)?;
-            let lang = entente_report::i18n::lang(Some(lang.as_str()));
             let style = text_style(style)?;
-            let result = entente_analytics::indicators(&store, &dyad, lang, style)?;
+            let result = entente_analytics::indicators(&store, &dyad, &lang, style)?;
             output::indicators(&result, format)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -618,8 +670,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let dyad = dyad(&a, &b)?;
             let style = text_style(style)?;
             let store = data::open(&dir)?;
-            let lang = entente_report::i18n::lang(Some(lang.as_str()));
-            let mut view = entente_report::dyad_view(&store, &dyad, lang, style)?;
+            let mut view = entente_report::dyad_view(&store, &dyad, &lang, style)?;
             let lake = Lake::from_store(&dir, &store, false)?;
             // Without imported files the report says so, rather than showing an empty series.
             if lake.files > 0 {
@@ -631,7 +682,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rules = entente_analytics::diagnose::Rules::bundled();
             let gdelt = entente_analytics::compare::gdelt_counts_blocking(&lake, &dyad.b)?;
             let gathered = entente_analytics::compare::Gathered::read(&store, &config, &dyad.b, gdelt)?;
-            let analyses = entente_report::compare::analyse(&store, &config, &rules, &gathered, &dyad.a, lang, style)?;
+            let analyses = entente_report::compare::analyse(&store, &config, &rules, &gathered, &dyad.a, &lang, style)?;
             view.set_analyses(&store, analyses)?;
             let text = entente_report::document::render(&view, format);
             match output {
@@ -691,9 +742,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
         Command::Fetch(command) => fetch::run(&dir, command),
-        Command::Compact(CompactCommand::Gdelt { target_rows, format }) => {
+        Command::Compact(CompactCommand::Gdelt { target_rows, mode, format }) => {
             let mut store = data::open(&dir)?;
-            import::compact(&dir, &mut store, target_rows, format)
+            let mode = match mode {
+                CompactModeArg::Concat => entente_import::CompactMode::Concat,
+                CompactModeArg::Sort => entente_import::CompactMode::Sort,
+            };
+            import::compact(&dir, &mut store, target_rows, mode, format)
         }
         Command::Serve { addr, token } => {
             data::open(&dir)?;
@@ -735,6 +790,11 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// `--lang`: an interface language, or an error listing the supported ones.
+fn lang_arg(value: &str) -> Result<String, String> {
+    entente_report::i18n::lang(Some(value)).map(str::to_string).map_err(|e| e.to_string())
+}
+
 /// Styles that format a citation as one line of text.
 fn text_style(style: CiteStyle) -> Result<Style> {
     match style {
@@ -774,6 +834,14 @@ fn event_filter(from: Option<i32>, to: Option<i32>, domains: Vec<String>, kinds:
 
 fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) -> Result<ExitCode> {
     let mut store = data::open(dir)?;
+    if check {
+        // Validity first (as a load would find it), then the evidence behind the records.
+        let report = check::run(&store, dirs)?;
+        for c in &report.checked {
+            eprintln!("{}: dataset {} is valid ({} records)", c.origin, c.dataset, c.records);
+        }
+        return check::print(&report, format);
+    }
     let mut reports = Vec::new();
     let mut failed = false;
     for folder in dirs {
@@ -785,20 +853,11 @@ fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) ->
                     eprintln!("{}: {p}", folder.display());
                 }
                 eprintln!(
-                    "{}: {} problem{}; nothing was written",
+                    "{}: {}; nothing was written",
                     folder.display(),
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
+                    output::count(problems.len() as u64, "problem", "problems")
                 );
                 failed = true;
-            }
-            Ok(dataset) if check => {
-                eprintln!(
-                    "{}: dataset {} is valid ({} records)",
-                    folder.display(),
-                    dataset.meta.id,
-                    dataset.records.len()
-                );
             }
             Ok(dataset) => {
                 let report = store

@@ -26,6 +26,12 @@ pub enum Format {
     Csv,
 }
 
+/// `n` with its noun in English, singular for one: "1 row", "3 rows". (Output in the
+/// interface languages goes through `entente_report::i18n` instead.)
+pub fn count(n: u64, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
@@ -49,8 +55,20 @@ pub fn print_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -
     Ok(())
 }
 
+/// The sources of a row; one kept only as cited in another source is marked so, as the
+/// reader must not take it for evidence.
 fn sources_text(sources: &[SourceRef]) -> String {
-    sources.iter().map(|s| format!("{} ({})", s.source_id, s.locator)).collect::<Vec<_>>().join("; ")
+    sources
+        .iter()
+        .map(|s| {
+            if s.is_evidence() {
+                format!("{} ({})", s.source_id, s.locator)
+            } else {
+                format!("{} ({}) [as cited in the source only, not evidence]", s.source_id, s.locator)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn direction_text(direction: Direction, label: &str) -> String {
@@ -60,7 +78,7 @@ fn direction_text(direction: Direction, label: &str) -> String {
     }
 }
 
-pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
+pub fn timeline(t: &Timeline, format: Format, lang: &str) -> Result<()> {
     match format {
         Format::Json => print_json(&t.entries),
         Format::Csv => print_csv(
@@ -68,6 +86,8 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                 "id",
                 "date",
                 "end",
+                "period",
+                "context",
                 "kind",
                 "title",
                 "status",
@@ -86,6 +106,8 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                     e.id.clone(),
                     e.date.clone(),
                     e.end.clone().unwrap_or_default(),
+                    e.period.clone().unwrap_or_default(),
+                    e.context.to_string(),
                     e.kind.to_string(),
                     e.title.clone(),
                     e.status.to_string(),
@@ -104,10 +126,14 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
         Format::Table => {
             let mut tab = table(&["date", "direction", "kind", "title", "status", "sources"]);
             for e in &t.entries {
-                let date = match &e.end {
-                    Some(end) => format!("{} – {end}", e.date),
-                    None => e.date.clone(),
+                let mut date = match (&e.period, &e.end) {
+                    (Some(p), _) => p.clone(),
+                    (None, Some(end)) => format!("{} – {end}", e.date),
+                    (None, None) => e.date.clone(),
                 };
+                if e.context {
+                    date.push_str("\n(context)");
+                }
                 tab.add_row(vec![
                     date,
                     direction_text(e.direction, &e.direction_label),
@@ -117,7 +143,12 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                     sources_text(&e.sources),
                 ]);
             }
-            println!("{} – {} ({} – {}): {} events", t.names[0], t.names[1], t.dyad.a, t.dyad.b, t.entries.len());
+            let events = entente_report::i18n::tr_args(lang, "event_count", &[("n", t.entries.len().into())]);
+            let context = match t.summary.context {
+                0 => String::new(),
+                n => format!(", {}", entente_report::i18n::tr_args(lang, "timeline_context_note", &[("n", n.into())])),
+            };
+            println!("{} – {} ({} – {}): {events}{context}", t.names[0], t.names[1], t.dyad.a, t.dyad.b);
             println!("{tab}");
             Ok(())
         }
@@ -177,6 +208,12 @@ pub fn record(stored: &StoredRecord, citations: &[SourceRef], format: Format) ->
                 if let Some(q) = &c.quote {
                     text.push_str(&format!("\n“{q}”"));
                 }
+                if !c.is_evidence() {
+                    text.push_str("\n⚠ as cited in the source only, not evidence for this record");
+                }
+                if let Some(n) = &c.note {
+                    text.push_str(&format!("\n{n}"));
+                }
                 tab.add_row(vec![format!("source {}", i + 1), text]);
             }
             println!("{tab}");
@@ -197,6 +234,17 @@ pub fn sources(mut list: Vec<Source>, style: Style) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The sources as rows: JSON as the API gives them, or CSV.
+pub fn sources_view(view: &entente_report::views::SourcesView, format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(view),
+        Format::Csv | Format::Table => print_csv(
+            &["id", "kind", "citation", "cited_by"],
+            view.sources.iter().map(|s| vec![s.id.clone(), s.kind.clone(), s.citation.clone(), s.cited_by.to_string()]),
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -492,11 +540,16 @@ pub fn query(r: &QueryResult, format: Format) -> Result<()> {
                 tab.add_row(row.iter().map(text).collect::<Vec<_>>());
             }
             println!("{tab}");
-            println!("{} rows in {} ms", r.rows.len(), r.elapsed_ms);
+            println!("{} in {} ms", count(r.rows.len() as u64, "row", "rows"), r.elapsed_ms);
         }
     }
     if r.truncated {
-        eprintln!("Only the first {} rows are shown; raise --max-rows or narrow the query.", r.rows.len());
+        let n = r.rows.len();
+        eprintln!(
+            "Only the first {} {} shown; raise --max-rows or narrow the query.",
+            count(n as u64, "row", "rows"),
+            if n == 1 { "is" } else { "are" }
+        );
     }
     Ok(())
 }
@@ -523,7 +576,10 @@ pub fn feed_reports(reports: &[entente_import::bundled::FeedReport], format: For
                     eprintln!("  {reject}");
                 }
                 if r.rejects.len() > 20 {
-                    eprintln!("  … {} more: entente query \"SELECT * FROM import_rejects\"", r.rejects.len() - 20);
+                    eprintln!(
+                        "  … {}: entente query \"SELECT * FROM import_rejects\"",
+                        count((r.rejects.len() - 20) as u64, "more reject", "more rejects")
+                    );
                 }
             }
             Ok(())
@@ -551,6 +607,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                 "pct_change",
                 "source",
                 "locator",
+                "raw_value",
             ],
             r.flows
                 .iter()
@@ -568,6 +625,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                             p.pct_change.map(|x| format!("{x:.6}")).unwrap_or_default(),
                             f.source.source_id.clone(),
                             p.locator.clone(),
+                            p.raw_value.map(format_number).unwrap_or_default(),
                         ]
                     })
                 })
@@ -584,6 +642,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                         String::new(),
                         s.source.source_id.clone(),
                         s.source.locator.clone(),
+                        String::new(),
                     ]
                 }))
                 .chain(r.presence.iter().flat_map(|p| {
@@ -600,6 +659,7 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
                             String::new(),
                             p.source.source_id.clone(),
                             String::new(),
+                            String::new(),
                         ]
                     })
                 })),
@@ -611,16 +671,28 @@ pub fn indicators(r: &Indicators, format: Format) -> Result<()> {
             }
             for f in &r.flows {
                 println!("\nStudents {} ({}, {}):", f.label, f.indicator, f.dataset);
-                let mut tab = table(&["period", "students", "change", "change %"]);
+                let corrected = f.points.iter().any(|p| p.raw_value.is_some());
+                let mut header = vec!["period", "students", "change", "change %"];
+                if corrected {
+                    header.push("in the file (raw)");
+                }
+                let mut tab = table(&header);
                 for p in &f.points {
-                    tab.add_row(vec![
+                    let mut row = vec![
                         p.period.clone(),
                         format_number(p.value),
                         p.change.map(format_number).unwrap_or_default(),
                         pct(p.pct_change),
-                    ]);
+                    ];
+                    if corrected {
+                        row.push(p.raw_value.map(format_number).unwrap_or_default());
+                    }
+                    tab.add_row(row);
                 }
                 println!("{tab}");
+                if let Some(note) = f.points.iter().find(|p| p.raw_value.is_some()).and_then(|p| p.note.as_deref()) {
+                    println!("Corrected: {note}.");
+                }
                 if let (Some(first), Some(last)) = (f.points.first(), f.points.last())
                     && f.points.len() > 1
                 {
@@ -703,14 +775,24 @@ pub fn claims(list: &[ClaimCheck], format: Format) -> Result<()> {
                 println!("\n[{}] {}", c.verdict.as_str(), c.text);
                 println!("  read as: {}", c.reading);
                 for s in &c.claim_sources {
-                    println!("  claimed by: {} — {}", s.citation, s.locator);
+                    if s.is_evidence() {
+                        println!("  claimed by: {} — {}", s.citation, s.locator);
+                    } else {
+                        println!(
+                            "  as cited there (not evidence): {} — {}",
+                            s.citation,
+                            s.note.as_deref().unwrap_or(&s.locator)
+                        );
+                    }
                 }
                 for r in &c.reasoning {
                     println!("  · {r}");
                 }
                 for e in &c.evidence {
+                    let raw =
+                        e.raw_value.map(|r| format!(" (the file gives {})", format_number(r))).unwrap_or_default();
                     println!(
-                        "  evidence: {} {} {} {} — {} ({})",
+                        "  evidence: {} {} {} {}{raw} — {} ({})",
                         e.dataset,
                         e.period,
                         format_number(e.value),

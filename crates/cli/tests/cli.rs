@@ -72,21 +72,58 @@ fn the_timeline_lists_every_dated_event_of_the_paper_in_order_with_citations() {
     // Year-precision dates sort before the days of that year.
     sorted.sort_by_key(|d| format!("{d}{}", &"0000-00-00"[d.len()..]));
     assert_eq!(dates, sorted, "timeline not in date order");
-    for expected in ["1883", "2004", "2013", "2014", "2015", "2016", "2018-10-19", "2019", "2019-06-25", "2020-03-01"] {
+    for expected in [
+        "1883-07-21",
+        "2004",
+        "2005",
+        "2012-12-17",
+        "2013",
+        "2014",
+        "2015",
+        "2016",
+        "2018-10-19",
+        "2019",
+        "2019-06-25",
+        "2020-03-01",
+    ] {
         assert!(dates.contains(&expected), "{expected} missing from {dates:?}");
     }
     for e in entries {
         for key in ["id", "date", "kind", "title", "status", "direction"] {
             assert!(e[key].is_string(), "{key} in {e}");
         }
+        assert!(e["context"].is_boolean(), "context in {e}");
         let sources = e["sources"].as_array().unwrap();
-        assert!(!sources.is_empty());
+        // Every event has evidence; a reference kept only as cited says why.
+        assert!(sources.iter().any(|s| s["role"] == "evidence"), "{e}");
         for s in sources {
-            assert_eq!(s["source_id"], "kussainova-2021");
-            assert!(s["locator"].as_str().unwrap().starts_with("Discussion and Results"));
-            assert!(s["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
+            assert!(!s["locator"].as_str().unwrap().is_empty() && !s["citation"].as_str().unwrap().is_empty());
+            if s["source_id"] == "kussainova-2021" {
+                assert!(s["locator"].as_str().unwrap().starts_with("Discussion and Results"));
+                assert!(s["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
+            }
+            if s["role"] == "as_cited_in_source" {
+                assert!(s["note"].is_string(), "{s}");
+            }
         }
     }
+    // The paper's 2008 reference is no evidence for 2013-14, and the academic year is a period.
+    let students = entries.iter().find(|e| e["id"] == "ev-2013-students-enter-french-universities").unwrap();
+    assert_eq!(students["period"], "2013/14");
+    assert_eq!(students["sources"][1]["source_id"], "ref09-kusainov-2008");
+    assert_eq!(students["sources"][1]["role"], "as_cited_in_source");
+    // Context events are there, marked, and --no-context leaves them out.
+    let context: Vec<&str> =
+        entries.iter().filter(|e| e["context"] == true).map(|e| e["id"].as_str().unwrap()).collect();
+    assert!(context.contains(&"ev-1883-alliance-francaise-created"), "{context:?}");
+    let bilateral = env.json(&["timeline", "FRA", "KAZ", "--no-context", "--format", "json"]);
+    assert_eq!(bilateral.as_array().unwrap().len(), entries.len() - context.len());
+    assert!(bilateral.as_array().unwrap().iter().all(|e| e["context"] == false));
+    let table = env.ok(&["timeline", "FRA", "KAZ"]);
+    assert!(table.contains(&format!("{} of them context only", context.len())), "{table}");
+    assert!(table.contains(
+        "ref09-kusainov-2008 (reference [9] of kussainova-2021) [as cited in the source only, not evidence]"
+    ));
 }
 
 #[test]
@@ -115,8 +152,8 @@ fn filters_and_formats() {
     let v = env.json(&["timeline", "FRA", "KAZ", "--domain", "film", "--format", "json"]);
     assert_eq!(v.as_array().unwrap().len(), 1);
     let csv = env.ok(&["timeline", "FRA", "KAZ", "--kind", "institution_opened", "--format", "csv"]);
-    assert!(csv.starts_with("id,date,end,kind,title,status,direction"));
-    assert_eq!(csv.lines().count(), 4);
+    assert!(csv.starts_with("id,date,end,period,context,kind,title,status,direction"));
+    assert_eq!(csv.lines().count(), 6);
     let table = env.ok(&["timeline", "FRA", "KAZ", "--lang", "kk"]);
     assert!(table.contains("Франция – Қазақстан"));
     let bad = env.run(&["timeline", "FRA", "KAZ", "--kind", "exhibit"]);
@@ -148,9 +185,9 @@ fn search_show_and_sources() {
     assert_eq!(bib.matches("\n@").count() + 1, bib.matches('@').count());
     assert!(bib.contains("@article{kussainova-2021,"));
     let csl = env.json(&["sources", "--style", "csl-json"]);
-    // The paper, the journal page, the paper's 13 references, the 5 bundled indicator feeds
-    // and the 6 bundled dyadic feeds.
-    assert_eq!(csl.as_array().unwrap().len(), 26);
+    // The paper, the journal page, the paper's 13 references, the 13 sources of the
+    // corrections, the 5 bundled indicator feeds and the 6 bundled dyadic feeds.
+    assert_eq!(csl.as_array().unwrap().len(), 39);
 }
 
 #[test]
@@ -340,7 +377,8 @@ fn a_second_dyad_loads_and_is_listed() {
 fn every_command_has_help() {
     let env = Env::new();
     let out = env.ok(&["--help"]);
-    let commands = ["load", "timeline", "search", "show", "sources", "countries", "kinds", "datasets", "serve"];
+    let commands =
+        ["load", "check", "timeline", "search", "show", "sources", "countries", "kinds", "datasets", "serve"];
     for c in commands {
         assert!(out.contains(c), "{c} not in --help");
         let help = env.ok(&[c, "--help"]);
@@ -358,4 +396,135 @@ fn countries_and_kinds() {
     assert_eq!(all.as_array().unwrap().len(), 249);
     let kinds = env.json(&["kinds", "--format", "json"]);
     assert_eq!(kinds.as_array().unwrap().len(), 13);
+}
+
+/// The subcommands `entente [group] --help` lists, without `help`.
+fn subcommands(env: &Env, group: &[&str]) -> Vec<String> {
+    let help = env.ok(&[group, &["--help"]].concat());
+    let commands = help.split("Commands:").nth(1).and_then(|s| s.split("Options:").next()).unwrap_or("");
+    commands
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_that_prints_results_takes_format() {
+    let env = Env::new();
+    let mut checked = 0;
+    for command in subcommands(&env, &[]) {
+        // `serve` prints nothing but its address.
+        if command == "serve" {
+            continue;
+        }
+        let nested = subcommands(&env, &[&command]);
+        let leaves: Vec<Vec<&str>> = if nested.is_empty() {
+            vec![vec![command.as_str()]]
+        } else {
+            nested.iter().map(|n| vec![command.as_str(), n.as_str()]).collect()
+        };
+        for leaf in leaves {
+            let help = env.ok(&[leaf.as_slice(), &["--help"]].concat());
+            assert!(help.contains("--format"), "entente {} has no --format:\n{help}", leaf.join(" "));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} commands checked");
+}
+
+#[test]
+fn sources_as_rows_in_json_and_csv() {
+    let env = Env::new();
+    let gost = env.ok(&["sources", "--style", "gost"]);
+    let entries: Vec<&str> =
+        gost.lines().filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<usize>().is_ok())).collect();
+    let json = env.json(&["sources", "--style", "gost", "--format", "json"]);
+    assert_eq!(json["style"], "gost");
+    let rows = json["sources"].as_array().unwrap();
+    assert_eq!(rows.len(), entries.len());
+    // The same entries in the same order as the bibliography.
+    for (row, line) in rows.iter().zip(&entries) {
+        assert!(line.ends_with(row["citation"].as_str().unwrap()), "{line} / {row}");
+        assert!(row["id"].is_string() && row["kind"].is_string() && row["cited_by"].is_u64(), "{row}");
+    }
+    let paper = rows.iter().find(|r| r["id"] == "kussainova-2021").unwrap();
+    assert!(paper["cited_by"].as_u64().unwrap() > 10, "{paper}");
+
+    let csv = env.ok(&["sources", "--style", "apa", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["id", "kind", "citation", "cited_by"]);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), rows.len());
+    assert!(
+        records
+            .iter()
+            .any(|r| &r[0] == "kussainova-2021" && r[2].contains("Kussainova, A. M., & Kalibekova, L. S. (2021)."))
+    );
+
+    // A machine style as rows: each entry written as BibTeX.
+    let bib = env.json(&["sources", "--style", "bibtex", "--format", "json"]);
+    let bib_rows = bib["sources"].as_array().unwrap();
+    assert_eq!(bib_rows.len(), rows.len());
+    assert!(bib_rows.iter().all(|r| r["citation"].as_str().unwrap().starts_with('@')));
+}
+
+#[test]
+fn an_unsupported_language_is_refused_with_the_supported_ones() {
+    let env = Env::new();
+    for command in [
+        vec!["timeline", "FRA", "KAZ"],
+        vec!["indicators", "FRA", "KAZ"],
+        vec!["compare", "KAZ"],
+        vec!["index", "FRA", "KAZ"],
+        vec!["diagnose", "FRA", "KAZ"],
+        vec!["report", "FRA", "KAZ"],
+    ] {
+        let out = env.run(&[command.as_slice(), &["--lang", "de"]].concat());
+        assert!(!out.status.success(), "{command:?} --lang de succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("\"de\" is not supported"), "{command:?}: {err}");
+        for l in ["en (English)", "fr (Français)", "ru (Русский)", "kk (Қазақша)"] {
+            assert!(err.contains(l), "{command:?}: {err} lacks {l}");
+        }
+        assert!(out.stdout.is_empty(), "{command:?} printed a result");
+    }
+    // Case and spaces are forgiven; the code is what counts.
+    assert!(env.ok(&["timeline", "FRA", "KAZ", "--lang", "RU"]).contains("Франция – Казахстан"));
+}
+
+#[test]
+fn the_timeline_counts_its_events_in_the_words_of_each_language() {
+    let env = Env::new();
+    let count = |from: &str, to: &str| {
+        env.json(&["timeline", "FRA", "KAZ", "--from", from, "--to", to, "--format", "json"]).as_array().unwrap().len()
+    };
+    let heading = |lang: &str, from: &str, to: &str| {
+        env.ok(&["timeline", "FRA", "KAZ", "--lang", lang, "--from", from, "--to", to])
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    // One event in 2005, four from 2019 to 2021 and five from 2012 to 2016, in the bundled
+    // dataset: Russian's one, few and many forms.
+    assert_eq!(count("2005", "2005"), 1);
+    assert_eq!(count("2019", "2021"), 4);
+    assert_eq!(count("2012", "2016"), 5);
+    assert_eq!(heading("ru", "2005", "2005"), "Франция – Казахстан (FRA – KAZ): 1 событие");
+    // Two of the four from 2019 and two of the five from 2012 are there by context only.
+    assert_eq!(
+        heading("ru", "2019", "2021"),
+        "Франция – Казахстан (FRA – KAZ): 4 события, из них только контекст: 2 (не двусторонние; скрываются флагом --no-context)"
+    );
+    assert!(heading("ru", "2012", "2016").starts_with("Франция – Казахстан (FRA – KAZ): 5 событий, из них"));
+    assert!(heading("kk", "2012", "2016").starts_with("Франция – Қазақстан (FRA – KAZ): 5 оқиға, оның ішінде"));
+    assert_eq!(heading("fr", "2005", "2005"), "France – Kazakhstan (FRA – KAZ): 1 événement");
+    assert_eq!(heading("en", "2005", "2005"), "France – Kazakhstan (FRA – KAZ): 1 event");
+    assert_eq!(
+        heading("en", "2012", "2016"),
+        "France – Kazakhstan (FRA – KAZ): 5 events, 2 of them context only (not bilateral; hidden by --no-context)"
+    );
 }

@@ -32,18 +32,22 @@ fn kazakhstan_to_france_shows_the_oecd_series_with_change_and_growth() {
         .iter()
         .map(|p| (p["period"].as_str().unwrap().to_string(), p["value"].as_f64().unwrap()))
         .collect();
-    // The values data/SOURCES.md quotes for France←Kazakhstan.
-    let expected: Vec<(String, f64)> =
-        [(2013, 692.0), (2014, 784.0), (2015, 796.0), (2016, 856.0), (2017, 940.0), (2018, 734.0), (2019, 864.0)]
-            .iter()
-            .map(|(y, n)| (y.to_string(), *n))
-            .collect();
+    // Half the values data/SOURCES.md quotes for France←Kazakhstan: the file doubles every
+    // count (its total summed with its own levels), and entente shows the file's as raw.
+    let raw = [(2013, 692.0), (2014, 784.0), (2015, 796.0), (2016, 856.0), (2017, 940.0), (2018, 734.0), (2019, 864.0)];
+    let expected: Vec<(String, f64)> = raw.iter().map(|(y, n)| (y.to_string(), n / 2.0)).collect();
     assert_eq!(points, expected);
-    assert_eq!(oecd["points"][1]["change"], 92.0);
-    assert_eq!(oecd["abs_change"], 172.0);
+    for (p, (_, r)) in oecd["points"].as_array().unwrap().iter().zip(raw) {
+        assert_eq!(p["raw_value"], r);
+        assert!(p["note"].as_str().unwrap().contains("value halved"), "{p}");
+    }
+    assert_eq!(oecd["points"][1]["change"], 46.0);
+    assert_eq!(oecd["abs_change"], 86.0);
     let cagr = oecd["cagr"].as_f64().unwrap();
-    assert!((cagr - ((864.0f64 / 692.0).powf(1.0 / 6.0) - 1.0)).abs() < 1e-9);
+    assert!((cagr - ((432.0f64 / 346.0).powf(1.0 / 6.0) - 1.0)).abs() < 1e-9);
     assert!(oecd["source"]["citation"].as_str().unwrap().contains("EDU_ENRL_MOBILE"));
+    let table = String::from_utf8_lossy(&entente(dir.path(), &["indicators", "FRA", "KAZ"]).stdout).to_string();
+    assert!(table.contains("in the file (raw)") && table.contains("Corrected: value halved"), "{table}");
     assert_eq!(oecd["points"][0]["locator"], "COUNTRY_OF_SCHOOL=France, COUNTRY_OF_ORIGIN=Kazakhstan, YEAR=2013");
     // Flows come B→A first: students from Kazakhstan in France.
     assert_eq!(v["flows"][0]["from"], "KAZ");
@@ -54,10 +58,10 @@ fn kazakhstan_to_france_shows_the_oecd_series_with_change_and_growth() {
         .iter()
         .find(|s| s["dataset"] == "oecd-enrolment-by-origin" && s["period"] == "2013")
         .unwrap();
-    assert_eq!(share["students"], 692.0);
+    assert_eq!(share["students"], 346.0);
     assert!(share["rank"].as_u64().unwrap() >= 1);
     let total = share["total_outbound"].as_f64().unwrap();
-    assert!((share["share"].as_f64().unwrap() - 692.0 / total).abs() < 1e-12);
+    assert!((share["share"].as_f64().unwrap() - 346.0 / total).abs() < 1e-12);
     // Elcano context for both.
     for country in ["FRA", "KAZ"] {
         for variable in ["culture", "education", "science"] {
@@ -85,24 +89,33 @@ fn the_same_commands_work_for_other_pairs() {
 }
 
 #[test]
-fn sources_that_disagree_on_the_same_flow_are_flagged() {
+fn the_oecd_doubling_is_undone_so_sources_agree_on_the_same_flow() {
     // The cleaned OECD file gives twice UIS's count for Kazakhstan's students in Germany
-    // (2019: 1,926 against 963); both are shown, side by side, with the ratio.
+    // (2019: 1,926 against 963): its total was summed with its own levels. Halved, the two
+    // sources give the same count in six years of seven; 2014 differs for another reason
+    // (1,073 against 701), and the comparison still says so.
     let dir = tempfile::tempdir().unwrap();
     let v = json(dir.path(), &["indicators", "KAZ", "DEU", "--format", "json"]);
     let list = v["agreement"].as_array().unwrap();
     let a = list.iter().find(|a| a["from"] == "KAZ" && a["to"] == "DEU").unwrap_or_else(|| panic!("{v}"));
     assert_eq!(a["datasets"], serde_json::json!(["oecd-enrolment-by-origin", "uis-destinations-by-origin"]));
-    assert_eq!(a["agree"], false);
-    let p2019 = a["points"].as_array().unwrap().iter().find(|p| p["period"] == "2019").unwrap();
-    assert_eq!(p2019["values"], serde_json::json!([1926.0, 963.0]));
-    assert_eq!(a["median_ratio"], 2.0);
+    let points = a["points"].as_array().unwrap();
+    let same = points.iter().filter(|p| p["ratio"] == 1.0).count();
+    assert_eq!((same, points.len()), (6, 7), "{a}");
+    let p2019 = points.iter().find(|p| p["period"] == "2019").unwrap();
+    assert_eq!(p2019["values"], serde_json::json!([963.0, 963.0]));
+    let p2014 = points.iter().find(|p| p["period"] == "2014").unwrap();
+    assert_eq!(p2014["values"], serde_json::json!([1073.0, 701.0]));
+    assert_eq!((a["agree"].as_bool(), a["median_ratio"].as_f64()), (Some(false), Some(1.0)));
     let table = entente(dir.path(), &["indicators", "KAZ", "DEU"]);
-    assert!(String::from_utf8_lossy(&table.stdout).contains("gives 2.00× uis-destinations-by-origin"));
-    // France: UIS's series stops in 2013 where OECD's starts, so one year is compared.
+    assert!(
+        String::from_utf8_lossy(&table.stdout)
+            .contains("gives 1.00× uis-destinations-by-origin (median) and differs by more than 10% in 1 of 7")
+    );
+    // France: UIS's series stops in 2013 where OECD's starts: 692 in the file, 346 in UIS.
     let fr = json(dir.path(), &["indicators", "KAZ", "FRA", "--format", "json"]);
     let a = fr["agreement"].as_array().unwrap().iter().find(|a| a["to"] == "FRA").unwrap_or_else(|| panic!("{fr}"));
-    assert_eq!(a["points"], serde_json::json!([{"period": "2013", "values": [692.0, 346.0], "ratio": 2.0}]));
+    assert_eq!(a["points"], serde_json::json!([{"period": "2013", "values": [346.0, 346.0], "ratio": 1.0}]));
 }
 
 fn claim<'a>(list: &'a Value, id: &str) -> &'a Value {
@@ -123,7 +136,15 @@ fn the_papers_student_claims_get_verdicts_a_reader_can_check() {
     let reasoning =
         entered["reasoning"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect::<Vec<_>>().join(" ");
     assert!(reasoning.contains("entered") && reasoning.contains("enrolled"), "{reasoning}");
-    assert!(reasoning.contains("784 in 2014"), "{reasoning}");
+    // Both ends of the academic year, each named, the OECD figures halved with the file's beside them.
+    assert!(
+        reasoning.contains("346 (the file gives 692, corrected as the observation's note says) in 2013 (the calendar year 2013/14 starts in)")
+            && reasoning.contains("392 (the file gives 784, corrected as the observation's note says) in 2014 (the calendar year 2013/14 ends in)"),
+        "{reasoning}"
+    );
+    // The audit's defect: a verdict of not_comparable with reasoning that says "does not hold".
+    assert!(!reasoning.contains("it holds") && !reasoning.contains("it does not hold"), "{reasoning}");
+    assert_eq!(entered["evidence"][0]["raw_value"], 692.0);
     assert_eq!(entered["evidence"][0]["dataset"], "oecd-enrolment-by-origin");
     assert!(entered["claim_sources"][0]["citation"].as_str().unwrap().contains("10.32523/2616-6887/2021-134-1-16-22"));
     // The paper's own figure never supports the paper's claim.
@@ -133,9 +154,17 @@ fn the_papers_student_claims_get_verdicts_a_reader_can_check() {
     assert_eq!(doubled["verdict"], "not_comparable");
     let reasoning = doubled["reasoning"].to_string();
     assert!(
-        reasoning.contains("864 in 2019") && reasoning.contains("784 in 2014") && reasoning.contains("1.10"),
+        reasoning.contains("432 (the file gives 864, corrected as the observation's note says) in 2019")
+            && reasoning.contains("392 (the file gives 784, corrected as the observation's note says) in 2014")
+            && reasoning.contains("ratio of 1.10")
+            && reasoning.contains("ratio of 1.06"),
         "{reasoning}"
     );
+    assert!(!reasoning.contains("it holds") && !reasoning.contains("it does not hold"), "{reasoning}");
+    // The school claims now have a place: both are shown.
+    claim(&list, "claim-miras-classes-in-french");
+    let school = claim(&list, "claim-french-school-count");
+    assert_eq!(school["claim_sources"][1]["role"], "as_cited_in_source");
 
     let rank = claim(&list, "claim-kaz-education-rank");
     assert_eq!(rank["verdict"], "no_data");
@@ -144,7 +173,7 @@ fn the_papers_student_claims_get_verdicts_a_reader_can_check() {
 fn policy(dir: &Path, calendar: &str) -> PathBuf {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/claims-policy.toml"))
         .unwrap()
-        .replace("calendar_year_is = \"end\"", &format!("calendar_year_is = \"{calendar}\""))
+        .replace("calendar_year_is = \"either\"", &format!("calendar_year_is = \"{calendar}\""))
         .replace(
             "# \"students.entrants\" = [\"students.enrolled\"]",
             "\"students.entrants\" = [\"students.enrolled\"]",
@@ -158,7 +187,13 @@ fn policy(dir: &Path, calendar: &str) -> PathBuf {
 fn the_policy_decides_what_counts_and_how_years_line_up() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    // Taking enrolment as a stand-in for entrants, the data contradict both claims.
+    // Taking enrolment as a stand-in for entrants, the data contradict both claims, at
+    // either end of each academic year.
+    let either = policy(dir.path(), "either");
+    let list = json(&data, &["claims", "FRA", "KAZ", "--policy", either.to_str().unwrap(), "--format", "json"]);
+    let entered = claim(&list, "claim-students-entered-2013");
+    assert_eq!(entered["verdict"], "contradicted");
+    assert!(entered["reasoning"].to_string().contains("it does not hold at either end"), "{entered}");
     let end = policy(dir.path(), "end");
     let list = json(&data, &["claims", "FRA", "KAZ", "--policy", end.to_str().unwrap(), "--format", "json"]);
     assert_eq!(claim(&list, "claim-students-entered-2013")["verdict"], "contradicted");
@@ -168,7 +203,7 @@ fn the_policy_decides_what_counts_and_how_years_line_up() {
     // Calendar years as the academic years they start: 2018 against 2013.
     let start = policy(dir.path(), "start");
     let list = json(&data, &["claims", "FRA", "KAZ", "--policy", start.to_str().unwrap(), "--format", "json"]);
-    assert!(claim(&list, "claim-students-doubled-2018")["reasoning"].to_string().contains("734 in 2018"));
+    assert!(claim(&list, "claim-students-doubled-2018")["reasoning"].to_string().contains("the file gives 734"));
     // Refusing to line them up makes the claims not comparable.
     let none = policy(dir.path(), "none");
     let list = json(&data, &["claims", "FRA", "KAZ", "--policy", none.to_str().unwrap(), "--format", "json"]);
@@ -261,5 +296,7 @@ fn the_full_oecd_file_imports_and_every_row_is_accounted_for() {
     }
     let v = json(dir.path(), &["indicators", "USA", "KAZ", "--format", "json"]);
     let us = flow(&v, "KAZ", "USA", "oecd-enrolment-by-origin").unwrap();
-    assert_eq!(us["points"][0]["value"], 4_236.0, "USA←Kazakhstan 2013, as data/SOURCES.md quotes it");
+    // USA←Kazakhstan 2013: 4,236 in the file, as the shared data/SOURCES.md quotes it; half is the count.
+    assert_eq!(us["points"][0]["value"], 2_118.0);
+    assert_eq!(us["points"][0]["raw_value"], 4_236.0);
 }

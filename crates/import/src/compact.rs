@@ -1,8 +1,12 @@
 //! Compaction: merges a year's many small parts (an import writes one per chunk and thread)
 //! into few large ones, because a query pays for every file it opens.
 //!
-//! Parts are each sorted by the same key, so they are merged in one streaming pass (a k-way
-//! merge over their record batches) with memory bounded by a batch per input. The new parts
+//! By default ([`CompactMode::Concat`]) the parts' row groups are copied into the new part
+//! byte for byte, with their statistics and page index: each row group stays sorted by
+//! (actor pair, day), so a dyad's query still skips what does not hold the pair, and the cost
+//! is about that of copying the files. [`CompactMode::Sort`] merges the parts, each sorted by
+//! the same key, in one streaming pass (a k-way merge over their record batches) with memory
+//! bounded by a batch per input, into a part sorted as a whole. The new parts
 //! replace the old ones in one store transaction; the old files are deleted after it, and a
 //! compaction killed at any point leaves either the old set or the new set visible, never a
 //! mix (files left behind are orphans the next import or compaction removes).
@@ -20,6 +24,10 @@ use arrow_select::interleave::interleave_record_batch;
 use entente_store::{GdeltPart, Store};
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::column::writer::ColumnCloseResult;
+use parquet::file::metadata::{PageIndexPolicy, ParquetMetaDataReader};
+use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
 use serde::Serialize;
 
 use crate::gdelt::ImportError;
@@ -28,6 +36,7 @@ use crate::parts::{self, Counts, sort_keys, writer_properties};
 /// What a compaction did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CompactSummary {
+    pub mode: CompactMode,
     pub years: usize,
     pub parts_before: usize,
     pub parts_after: usize,
@@ -44,6 +53,22 @@ pub struct CompactOptions {
     pub row_group_rows: usize,
     /// Groups merged side by side.
     pub threads: usize,
+    /// How a group becomes one part.
+    pub mode: CompactMode,
+}
+
+/// How a group of parts becomes one part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CompactMode {
+    /// The inputs' row groups copied as they are, without decoding: each row group stays
+    /// sorted by (actor pair, day) with its statistics and page index, so a dyad's query still
+    /// skips the others; the part is not sorted as a whole. Costs about a file copy.
+    #[default]
+    Concat,
+    /// A streaming k-way merge into one part sorted as a whole: a dyad's rows then sit in
+    /// one or two row groups, at the cost of decoding and encoding every row once more.
+    Sort,
 }
 
 impl Default for CompactOptions {
@@ -52,6 +77,7 @@ impl Default for CompactOptions {
             target_rows: 4_000_000,
             row_group_rows: 64 * 1024,
             threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+            mode: CompactMode::default(),
         }
     }
 }
@@ -71,49 +97,19 @@ pub fn compact(data: &Path, store: &mut Store, options: CompactOptions) -> Resul
     }
     let committed = store.gdelt_parts()?;
     let orphans_removed = parts::remove_orphans(data, &committed).map_err(io_err(data))?;
-    let mut summary = CompactSummary { parts_before: committed.len(), orphans_removed, ..Default::default() };
-    let mut by_year: BTreeMap<i64, Vec<GdeltPart>> = BTreeMap::new();
-    for p in committed {
-        by_year.entry(p.year).or_default().push(p);
-    }
+    let mut summary =
+        CompactSummary { mode: options.mode, parts_before: committed.len(), orphans_removed, ..Default::default() };
+    let plan = Plan::new(committed, options.target_rows);
+    summary.rows = plan.rows;
+    summary.years = plan.years;
+    summary.parts_after = plan.kept;
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
     // Each group of small parts becomes one merged part; groups are merged side by side on
     // worker threads and committed one by one as they finish.
     let mut work: Vec<(String, i32, Vec<GdeltPart>)> = Vec::new();
-    for (year, parts) in by_year {
-        summary.rows += parts.iter().map(|p| p.rows).sum::<i64>();
-        // Parts already large stay; the small ones are grouped up to the target.
-        let (large, small): (Vec<GdeltPart>, Vec<GdeltPart>) =
-            parts.into_iter().partition(|p| p.rows >= options.target_rows / 2);
-        summary.parts_after += large.len();
-        if small.len() < 2 {
-            summary.parts_after += small.len();
-            continue;
-        }
-        summary.years += 1;
-        let mut groups: Vec<Vec<GdeltPart>> = vec![Vec::new()];
-        let mut rows = 0;
-        for p in small {
-            if rows + p.rows > options.target_rows
-                && let Some(last) = groups.last()
-                && !last.is_empty()
-            {
-                groups.push(Vec::new());
-                rows = 0;
-            }
-            rows += p.rows;
-            if let Some(last) = groups.last_mut() {
-                last.push(p);
-            }
-        }
-        for (n, group) in groups.into_iter().enumerate() {
-            if group.len() < 2 {
-                summary.parts_after += group.len();
-                continue;
-            }
-            let rel = format!("{}/part-c{stamp}-{n:03}.parquet", parts::year_dir(year as i32));
-            work.push((rel, year as i32, group));
-        }
+    for (year, n, group) in plan.groups {
+        let rel = format!("{}/part-c{stamp}-{n:03}.parquet", parts::year_dir(year));
+        work.push((rel, year, group));
     }
     let queue = std::sync::Mutex::new(work);
     let (tx, rx) = std::sync::mpsc::channel::<(Vec<GdeltPart>, Result<GdeltPart, ImportError>)>();
@@ -126,7 +122,10 @@ pub fn compact(data: &Path, store: &mut Store, options: CompactOptions) -> Resul
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.pop());
                     let Some((rel, year, group)) = next else { break };
-                    let merged = merge(data, &rel, year, &group, options.row_group_rows);
+                    let merged = match options.mode {
+                        CompactMode::Concat => concat(data, &rel, year, &group),
+                        CompactMode::Sort => merge(data, &rel, year, &group, options.row_group_rows),
+                    };
                     if tx.send((group, merged)).is_err() {
                         break;
                     }
@@ -167,6 +166,69 @@ pub fn compact(data: &Path, store: &mut Store, options: CompactOptions) -> Resul
     Ok(summary)
 }
 
+/// Which parts a compaction merges: per year, the parts smaller than half the target,
+/// grouped up to the target; a group of one stays as it is.
+struct Plan {
+    /// (year, group number in the year, parts), each group of two parts or more.
+    groups: Vec<(i32, usize, Vec<GdeltPart>)>,
+    /// Parts that stay as they are.
+    kept: usize,
+    /// Years with something to merge.
+    years: usize,
+    rows: i64,
+}
+
+impl Plan {
+    fn new(committed: Vec<GdeltPart>, target_rows: i64) -> Plan {
+        let mut plan = Plan { groups: Vec::new(), kept: 0, years: 0, rows: 0 };
+        let mut by_year: BTreeMap<i64, Vec<GdeltPart>> = BTreeMap::new();
+        for p in committed {
+            by_year.entry(p.year).or_default().push(p);
+        }
+        for (year, parts) in by_year {
+            plan.rows += parts.iter().map(|p| p.rows).sum::<i64>();
+            // Parts already large stay; the small ones are grouped up to the target.
+            let (large, small): (Vec<GdeltPart>, Vec<GdeltPart>) =
+                parts.into_iter().partition(|p| p.rows >= target_rows / 2);
+            plan.kept += large.len();
+            if small.len() < 2 {
+                plan.kept += small.len();
+                continue;
+            }
+            plan.years += 1;
+            let mut groups: Vec<Vec<GdeltPart>> = vec![Vec::new()];
+            let mut rows = 0;
+            for p in small {
+                if rows + p.rows > target_rows
+                    && let Some(last) = groups.last()
+                    && !last.is_empty()
+                {
+                    groups.push(Vec::new());
+                    rows = 0;
+                }
+                rows += p.rows;
+                if let Some(last) = groups.last_mut() {
+                    last.push(p);
+                }
+            }
+            for (n, group) in groups.into_iter().enumerate() {
+                if group.len() < 2 {
+                    plan.kept += group.len();
+                } else {
+                    plan.groups.push((year as i32, n, group));
+                }
+            }
+        }
+        plan
+    }
+}
+
+/// Whether [`compact`] would merge anything: some year has small parts to merge (an import
+/// that wrote several, or one killed before it could compact what it committed).
+pub fn pending(store: &Store, options: &CompactOptions) -> Result<bool, ImportError> {
+    Ok(!Plan::new(store.gdelt_parts()?, options.target_rows).groups.is_empty())
+}
+
 /// One input of the merge: its reader, its current batch and keys, and where it stands.
 struct Input {
     reader: ParquetRecordBatchReader,
@@ -193,6 +255,93 @@ impl Input {
             }
         }
     }
+}
+
+/// Copies the row groups of `group`'s parts, as they are, into one part at `rel`, and adds
+/// up their rollups.
+fn concat(data: &Path, rel: &str, year: i32, group: &[GdeltPart]) -> Result<GdeltPart, ImportError> {
+    let out_path = data.join(rel);
+    let failed = io_err(&out_path);
+    let parquet_err = |path: &Path, e: parquet::errors::ParquetError| ImportError::Io {
+        path: path.display().to_string(),
+        source: io::Error::other(e.to_string()),
+    };
+    let mut inputs = Vec::with_capacity(group.len());
+    for p in group {
+        let path = data.join(&p.path);
+        let file = File::open(&path).map_err(io_err(&path))?;
+        let metadata = ParquetMetaDataReader::new()
+            .with_page_index_policy(PageIndexPolicy::Optional)
+            .parse_and_finish(&file)
+            .map_err(|e| parquet_err(&path, e))?;
+        inputs.push((path, file, metadata));
+    }
+    let Some((first_path, _, first)) = inputs.first() else {
+        return Err(failed(io::Error::other("no part to compact")));
+    };
+    let schema = first.file_metadata().schema_descr().root_schema_ptr();
+    for (path, _, m) in &inputs[1..] {
+        if m.file_metadata().schema_descr().root_schema_ptr() != schema {
+            return Err(failed(io::Error::other(format!(
+                "{} and {} have different schemas; compact with --mode sort",
+                first_path.display(),
+                path.display()
+            ))));
+        }
+    }
+    // The Arrow schema that the import wrote beside the Parquet one goes along, so readers
+    // see the same types.
+    let props = WriterProperties::builder()
+        .set_created_by(format!("entente {}", env!("CARGO_PKG_VERSION")))
+        .set_key_value_metadata(first.file_metadata().key_value_metadata().cloned())
+        .build();
+    if let Some(dir) = out_path.parent() {
+        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    }
+    let tmp = out_path.with_extension("parquet.tmp");
+    let file = File::create(&tmp).map_err(io_err(&tmp))?;
+    let mut writer = SerializedFileWriter::new(file, schema, Arc::new(props)).map_err(|e| parquet_err(&tmp, e))?;
+    let mut rows = 0i64;
+    for (path, file, metadata) in &inputs {
+        let (column_index, offset_index) = (metadata.column_index(), metadata.offset_index());
+        for (g, row_group) in metadata.row_groups().iter().enumerate() {
+            let mut out = writer.next_row_group().map_err(|e| parquet_err(&tmp, e))?;
+            for (c, column) in row_group.columns().iter().enumerate() {
+                let close = ColumnCloseResult {
+                    bytes_written: column.compressed_size() as u64,
+                    rows_written: row_group.num_rows() as u64,
+                    metadata: column.clone(),
+                    bloom_filter: None,
+                    column_index: column_index.and_then(|i| i.get(g)).and_then(|r| r.get(c)).cloned(),
+                    offset_index: offset_index.and_then(|i| i.get(g)).and_then(|r| r.get(c)).cloned(),
+                };
+                out.append_column(file, close).map_err(|e| parquet_err(path, e))?;
+            }
+            out.close().map_err(|e| parquet_err(&tmp, e))?;
+            rows += row_group.num_rows();
+        }
+    }
+    let file = writer.into_inner().map_err(|e| parquet_err(&tmp, e))?;
+    file.sync_all().map_err(&failed)?;
+    let bytes = file.metadata().map_err(&failed)?.len();
+    drop(file);
+    std::fs::rename(&tmp, &out_path).map_err(&failed)?;
+    let mut counts = Counts::default();
+    for p in group {
+        let path = data.join(&p.counts_path);
+        parts::read_counts(&path, &mut counts).map_err(io_err(&path))?;
+    }
+    let counts_rel = rel.replacen("gdelt/events/", "gdelt/country_counts/", 1);
+    parts::write_counts(data, &counts_rel, counts).map_err(io_err(&data.join(&counts_rel)))?;
+    Ok(GdeltPart {
+        path: rel.to_string(),
+        counts_path: counts_rel,
+        year: i64::from(year),
+        rows,
+        bytes: bytes as i64,
+        min_date: group.iter().map(|p| p.min_date.clone()).filter(|d| !d.is_empty()).min().unwrap_or_default(),
+        max_date: group.iter().map(|p| p.max_date.clone()).max().unwrap_or_default(),
+    })
 }
 
 /// Merges sorted parts into one sorted part at `rel`.

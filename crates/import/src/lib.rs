@@ -14,5 +14,5 @@ pub mod compact;
 pub mod gdelt;
 mod parts;
 
-pub use compact::{CompactOptions, CompactSummary, compact};
+pub use compact::{CompactMode, CompactOptions, CompactSummary, compact};
 pub use gdelt::{FileOutcome, FileResult, ImportError, ImportOptions, ImportSummary, Progress, discover, import};

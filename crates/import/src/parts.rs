@@ -141,6 +141,26 @@ pub(crate) fn counts_schema() -> SchemaRef {
     ]))
 }
 
+/// Adds a part's rollup (as [`write_counts`] wrote it) to `counts`.
+pub(crate) fn read_counts(path: &Path, counts: &mut Counts) -> io::Result<()> {
+    let file = File::open(path)?;
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .and_then(|b| b.build())
+        .map_err(to_io)?;
+    for batch in reader {
+        let batch = batch.map_err(to_io)?;
+        let schema = batch.schema();
+        let column = |name: &str| schema.index_of(name).map(|i| batch.column(i)).map_err(to_io);
+        let (country, month) =
+            (column("country")?.as_string::<i32>(), column("month_year")?.as_primitive::<Int32Type>());
+        let events = column("events")?.as_primitive::<arrow_array::types::Int64Type>();
+        for i in 0..batch.num_rows() {
+            *counts.entry(count_key(code(country, i), month.value(i))).or_default() += events.value(i);
+        }
+    }
+    Ok(())
+}
+
 /// Sorts `batches` by (actor1_iso3, actor2_iso3, sql_date) and writes them as one part at
 /// `data/rel_path`, returning its manifest row. Rows are gathered straight from the input
 /// batches into sorted order (no intermediate copy), and the inputs are dropped right after,

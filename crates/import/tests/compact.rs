@@ -1,11 +1,13 @@
-//! Compaction on a real GDELT file: the merged parts hold the same rows, in key order.
+//! Compaction on real GDELT files, in both modes: the compacted parts hold the same rows and
+//! rollups, sorted as a whole (sort) or row group by row group (concat).
 
 #![allow(clippy::unwrap_used)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
-use entente_import::{CompactOptions, ImportOptions, Progress, compact, import};
+use entente_import::{CompactMode, CompactOptions, ImportOptions, Progress, compact, import};
 use entente_store::Store;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -25,8 +27,15 @@ fn shared(rel: &str) -> Option<PathBuf> {
 
 /// The sort key of every row of a part, in file order: the actors' countries in
 /// alphabetical order (a missing one after every code), the day; and the event id.
-fn rows(path: &Path) -> Vec<((String, String, i32), i64)> {
-    let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap()).unwrap().build().unwrap();
+/// A row's (actor pair, day) key and its event id.
+type Keyed = ((String, String, i32), i64);
+
+fn rows(path: &Path) -> Vec<Keyed> {
+    keyed(ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(path).unwrap()).unwrap().build().unwrap())
+}
+
+/// Each row's (actor pair, day) key and event id.
+fn keyed(reader: parquet::arrow::arrow_reader::ParquetRecordBatchReader) -> Vec<Keyed> {
     let mut out = Vec::new();
     for batch in reader {
         let batch = batch.unwrap();
@@ -50,8 +59,43 @@ fn rows(path: &Path) -> Vec<((String, String, i32), i64)> {
     out
 }
 
-#[test]
-fn merged_parts_keep_every_row_in_key_order() {
+/// Rows of each row group of a part, in file order.
+fn row_groups(path: &Path) -> Vec<Vec<Keyed>> {
+    let file = std::fs::File::open(path).unwrap();
+    let groups = ParquetRecordBatchReaderBuilder::try_new(file).unwrap().metadata().num_row_groups();
+    (0..groups)
+        .map(|g| {
+            let file = std::fs::File::open(path).unwrap();
+            let reader =
+                ParquetRecordBatchReaderBuilder::try_new(file).unwrap().with_row_groups(vec![g]).build().unwrap();
+            keyed(reader)
+        })
+        .collect()
+}
+
+/// Events per (country, month) in the rollups of `parts`.
+fn rollups(data: &Path, parts: &[entente_store::GdeltPart]) -> BTreeMap<(String, i32), i64> {
+    let mut out = BTreeMap::new();
+    for p in parts {
+        let file = std::fs::File::open(data.join(&p.counts_path)).unwrap();
+        for batch in ParquetRecordBatchReaderBuilder::try_new(file).unwrap().build().unwrap() {
+            let batch = batch.unwrap();
+            let col = |n: &str| batch.column(batch.schema().index_of(n).unwrap()).clone();
+            let (country, month, events) = (col("country"), col("month_year"), col("events"));
+            let (country, month, events) = (
+                country.as_string::<i32>(),
+                month.as_primitive::<arrow_array::types::Int32Type>(),
+                events.as_primitive::<arrow_array::types::Int64Type>(),
+            );
+            for i in 0..batch.num_rows() {
+                *out.entry((country.value(i).to_string(), month.value(i))).or_default() += events.value(i);
+            }
+        }
+    }
+    out
+}
+
+fn compacted_parts_keep_every_row_and_the_rollups(mode: CompactMode) {
     let Some(folder) = shared("gdelt/events/v2_15min/oreillyross_GDELT_Downloader") else { return };
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
@@ -64,9 +108,10 @@ fn merged_parts_keep_every_row_in_key_order() {
     let before = store.gdelt_parts().unwrap();
     let mut all_before: Vec<i64> = before.iter().flat_map(|p| rows(&data.join(&p.path))).map(|(_, id)| id).collect();
     all_before.sort_unstable();
+    let counts_before = rollups(data, &before);
 
-    let result =
-        compact(data, &mut store, CompactOptions { target_rows: 40_000, row_group_rows: 4096, threads: 2 }).unwrap();
+    let options = CompactOptions { target_rows: 40_000, row_group_rows: 4096, threads: 2, mode };
+    let result = compact(data, &mut store, options).unwrap();
     let after = store.gdelt_parts().unwrap();
     assert_eq!(result.parts_after, after.len());
     assert!(after.len() < before.len() / 4, "{} → {}", before.len(), after.len());
@@ -74,11 +119,20 @@ fn merged_parts_keep_every_row_in_key_order() {
     for p in &after {
         let r = rows(&data.join(&p.path));
         assert_eq!(r.len() as i64, p.rows);
-        assert!(r.windows(2).all(|w| w[0].0 <= w[1].0), "{} is not sorted", p.path);
+        match mode {
+            CompactMode::Sort => assert!(r.windows(2).all(|w| w[0].0 <= w[1].0), "{} is not sorted", p.path),
+            // Each row group is sorted, so statistics and the page index still narrow a dyad.
+            CompactMode::Concat => {
+                for (g, rows) in row_groups(&data.join(&p.path)).iter().enumerate() {
+                    assert!(rows.windows(2).all(|w| w[0].0 <= w[1].0), "{} row group {g} is not sorted", p.path);
+                }
+            }
+        }
         all_after.extend(r.into_iter().map(|(_, id)| id));
     }
     all_after.sort_unstable();
     assert_eq!(all_after, all_before, "the same rows, each once");
+    assert_eq!(rollups(data, &after), counts_before, "the rollups add up");
     // The old files are gone; only the manifest's remain.
     let mut on_disk = 0;
     for sub in ["gdelt/events", "gdelt/country_counts"] {
@@ -87,4 +141,14 @@ fn merged_parts_keep_every_row_in_key_order() {
         }
     }
     assert_eq!(on_disk, 2 * after.len());
+}
+
+#[test]
+fn sorted_compaction_keeps_every_row_in_key_order() {
+    compacted_parts_keep_every_row_and_the_rollups(CompactMode::Sort);
+}
+
+#[test]
+fn concatenated_compaction_keeps_every_row_and_sorted_row_groups() {
+    compacted_parts_keep_every_row_and_the_rollups(CompactMode::Concat);
 }

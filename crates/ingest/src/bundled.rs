@@ -16,7 +16,7 @@ const FRA_KAZ: &[(&str, &[u8])] = bundled_files!(
     "actors.toml",
     "programmes.toml",
     "events.toml",
-    "observations.csv",
+    "observations.toml",
     "claims.toml",
     "assessments.toml",
 );
@@ -246,7 +246,11 @@ mod tests {
         assert_eq!(barriers, [Topic::EducationRanking, Topic::DistanceCost, Topic::Language, Topic::BrainDrain]);
         for (c, a) in &judgements {
             assert!(c.id.starts_with(&format!("assess-{}-", a.topic)), "{}", c.id);
-            assert!(c.sources.iter().all(|s| s.source == "kussainova-2021" && s.quote.is_some()), "{}", c.id);
+            // The paper is the evidence; a reference it attached may follow, marked as only as cited.
+            let (evidence, as_cited): (Vec<_>, Vec<_>) = c.sources.iter().partition(|s| s.role.is_evidence());
+            assert!(!evidence.is_empty(), "{}", c.id);
+            assert!(evidence.iter().all(|s| s.source == "kussainova-2021" && s.quote.is_some()), "{}", c.id);
+            assert!(as_cited.iter().all(|s| s.source.starts_with("ref") && s.note.is_some()), "{}", c.id);
         }
         let seed =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_978b51fb5a843068.txt");
@@ -261,7 +265,7 @@ mod tests {
         }
         let paper = std::fs::read_to_string(&seed).unwrap();
         for (c, _) in &judgements {
-            for s in &c.sources {
+            for s in c.sources.iter().filter(|s| s.role.is_evidence()) {
                 let quote = s.quote.as_deref().unwrap_or_default();
                 assert!(paper.contains(quote), "{}: {quote:?} is not in the paper", c.id);
             }
@@ -274,6 +278,37 @@ mod tests {
         match crate::curated::parse_dataset(files, &|_| None) {
             Ok(ds) => assert_eq!(ds.meta.id, "fra-kaz"),
             Err(problems) => panic!("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
+        }
+    }
+
+    /// The corrected dataset has no finding: no evidence dated before what it supports, no
+    /// record resting only on references the paper attached, no claim without a use, and
+    /// every reference marked as only as cited says why.
+    #[test]
+    fn the_bundled_dataset_passes_the_evidence_check() {
+        let (ds, findings) =
+            crate::curated::check_dataset(&datasets()[0], &|_| None, &entente_model::check::Outside::nothing())
+                .unwrap();
+        let text: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        assert!(findings.is_empty(), "{text:#?}");
+        // The paper's references that cannot support what they are attached to are marked.
+        let as_cited: Vec<(&str, &str)> = ds
+            .records
+            .iter()
+            .flat_map(|r| r.citations().iter().map(move |c| (r.id(), c)))
+            .filter(|(_, c)| !c.role.is_evidence())
+            .map(|(id, c)| (id, c.source.as_str()))
+            .collect();
+        for expected in [
+            ("ev-2020-french-spring", "ref04-tusupbekova-2011"),
+            ("ev-2013-students-enter-french-universities", "ref09-kusainov-2008"),
+            ("claim-students-entered-2013", "ref09-kusainov-2008"),
+            ("obs-students-entrants-kaz-fra-2013", "ref09-kusainov-2008"),
+            ("claim-french-school-count", "ref08-directive-2013-32-eu"),
+            ("claim-miras-classes-in-french", "ref08-directive-2013-32-eu"),
+            ("claim-candidates-approved-102", "ref10-schengen-code-2006"),
+        ] {
+            assert!(as_cited.contains(&expected), "{expected:?} not marked in {as_cited:?}");
         }
     }
 }

@@ -6,7 +6,7 @@
 //!   `[[programme]]`, `[[event]]`, `[[observation]]`, `[[claim]]`);
 //! - CSV files named after a kind in the plural (`observations.csv`, `events-2019.csv`), one
 //!   record a row, columns named like fields (`title.fr` for nested text; `;` between list
-//!   items; `source`, `locator`, `quote` for the row's citation).
+//!   items; `source`, `locator`, `quote`, `reference`, `role` for the row's citation).
 //!
 //! Every problem is reported with file and line; a dataset with any problem is refused whole.
 
@@ -14,12 +14,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use entente_model::check::{Finding, Outside, check};
 use entente_model::input::{FieldProblem, citations_of, read_record};
 use entente_model::record::Citation;
 use entente_model::record::{Record, RecordKind};
 use entente_model::text::is_valid_id;
 use entente_model::validate::{Dataset, DatasetMeta, citation_problems, validate};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -51,6 +52,12 @@ pub enum ReadError {
     Empty(PathBuf),
 }
 
+/// The version of the readers that turn files into records, part of every fingerprint:
+/// raised when the same bytes come to give other records (version 2: the OECD feed's
+/// doubled counts are halved, citations carry a role), so that a store holding records read
+/// the old way reloads them. A dataset edited through the API (`edited:`) is still kept.
+pub const READER_VERSION: u32 = 2;
+
 impl DatasetFiles {
     /// Reads every `.toml`, `.csv` and `.json` file under `dir` (hidden files and folders
     /// are skipped), in name order.
@@ -68,9 +75,11 @@ impl DatasetFiles {
         Ok(DatasetFiles { origin: dir.display().to_string(), files })
     }
 
-    /// A digest of every file's name and content: equal digests, equal datasets.
+    /// A digest of every file's name and content, and of the readers' version: equal
+    /// digests, equal datasets.
     pub fn fingerprint(&self) -> String {
         let mut h = Sha256::new();
+        h.update(READER_VERSION.to_le_bytes());
         for f in &self.files {
             h.update((f.name.len() as u64).to_le_bytes());
             h.update(f.name.as_bytes());
@@ -172,6 +181,54 @@ pub type Known<'a> = &'a dyn Fn(&str) -> Option<(RecordKind, String)>;
 /// same dataset will be replaced). Either every record is good and the dataset is
 /// returned, or every problem found is.
 pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, Vec<Located>> {
+    read_dataset(files, known, |_, _| ()).map(|(dataset, ())| dataset)
+}
+
+/// A finding of [`entente_model::check`] with the file and line of the field it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedFinding {
+    pub file: String,
+    pub line: usize,
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+impl fmt::Display for LocatedFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.finding)
+    }
+}
+
+/// Reads a dataset as [`parse_dataset`] does and, when it is valid, checks the evidence
+/// behind its records ([`entente_model::check`]), each finding placed at the file and line
+/// of the field it names. `outside` dates sources and finds events beyond the folder.
+pub fn check_dataset(
+    files: &DatasetFiles,
+    known: Known<'_>,
+    outside: &Outside<'_>,
+) -> Result<(Dataset, Vec<LocatedFinding>), Vec<Located>> {
+    read_dataset(files, known, |reader, records| {
+        check(records, outside)
+            .into_iter()
+            .map(|finding| {
+                let at = records.iter().position(|r| r.id() == finding.id && r.kind() == finding.kind);
+                let (file, line) = match at.and_then(|i| reader.places.get(i)) {
+                    Some(place) => (files.files[place.file].name.clone(), reader.field_line(place, &finding.field)),
+                    None => (String::new(), 0),
+                };
+                LocatedFinding { file, line, finding }
+            })
+            .collect()
+    })
+}
+
+/// Reads every file and checks the whole; on success, `then` sees the reader (for places)
+/// and the records.
+fn read_dataset<T>(
+    files: &DatasetFiles,
+    known: Known<'_>,
+    then: impl FnOnce(&Reader<'_>, &[Record]) -> T,
+) -> Result<(Dataset, T), Vec<Located>> {
     let mut reader = Reader {
         files,
         texts: Vec::new(),
@@ -264,7 +321,8 @@ pub fn parse_dataset(files: &DatasetFiles, known: Known<'_>) -> Result<Dataset, 
     if reader.problems.is_empty()
         && let Some(meta) = meta
     {
-        return Ok(Dataset { meta, records: reader.records });
+        let extra = then(&reader, &reader.records);
+        return Ok((Dataset { meta, records: reader.records }, extra));
     }
     reader.problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     Err(reader.problems)
@@ -567,7 +625,7 @@ const NUMERIC_COLUMNS: &[&str] = &["value", "quantity.value", "origin.confidence
 /// Fields whose CSV cells are lists, items separated by `;`.
 const LIST_COLUMNS: &[&str] = &["domains", "projecting", "countries", "sponsors", "aliases", "authors"];
 /// Columns that make up the row's one citation.
-const CITATION_COLUMNS: &[&str] = &["source", "locator", "quote", "reference"];
+const CITATION_COLUMNS: &[&str] = &["source", "locator", "quote", "reference", "role"];
 
 fn csv_row_to_json(headers: &csv::StringRecord, row: &csv::StringRecord) -> Value {
     let mut obj = Map::new();
@@ -753,6 +811,23 @@ mod tests {
                 "dataset.toml:1: field dataset.title: is required",
             ]
         );
+    }
+
+    #[test]
+    fn fingerprint_covers_the_readers_version() {
+        // The same bytes read by another version of the readers give another fingerprint, so
+        // a store loaded the old way reloads (the OECD counts halved in version 2).
+        let a = files(&[("dataset.toml", META)]);
+        let mut plain = Sha256::new();
+        for f in &a.files {
+            plain.update((f.name.len() as u64).to_le_bytes());
+            plain.update(f.name.as_bytes());
+            plain.update((f.bytes.len() as u64).to_le_bytes());
+            plain.update(&f.bytes);
+        }
+        let plain: String = plain.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        assert_ne!(a.fingerprint(), plain);
+        assert_eq!(READER_VERSION, 2);
     }
 
     #[test]

@@ -168,7 +168,7 @@ impl Feed {
                 licence: Some("OECD terms: free reuse with attribution".into()),
                 date: Some(PartialDate::year(2019)),
                 note: Some(format!(
-                    "Imported by entente from {file}. Caution: where UNESCO UIS reports the same host, origin and year, this cleaned file's count is most often exactly twice UIS's (e.g. Kazakhstan's students in Germany, 2019: 1,926 here, 963 in UIS); entente shows both side by side."
+                    "Imported by entente from {file}. Every count in this cleaned file is doubled: its cleaning script (02_SourceCodes/01_SQL/script_OECD_EDU_ENRL.sql) keeps the tertiary total ISCED11_5T8 beside its own levels 5, 6, 7 and 8, and the file sums them (France←Kazakhstan 2013: 692 = 2 × 346, UIS's figure). entente halves each count and keeps the file's figure as raw_value; see data/SOURCES.md."
                 )),
                 ..base
             },
@@ -373,10 +373,19 @@ impl Builder {
         locator: String,
         note: Option<String>,
         extra_id: &str,
-    ) {
+    ) -> bool {
         if let Err(first) = self.add(indicator, place, period, value, unit, locator, note, extra_id, line) {
             let reason = format!("repeats the row at line {first} (same countries, period and indicator)");
             self.reject(line, reason, row);
+            return false;
+        }
+        true
+    }
+
+    /// Keeps the file's own figure beside the corrected one on the observation just added.
+    fn keep_raw(&mut self, raw: f64) {
+        if let Some(Record::Observation(o)) = self.records.last_mut() {
+            o.raw_value = Some(raw);
         }
     }
 
@@ -420,8 +429,9 @@ impl Builder {
             to,
             period,
             value,
+            raw_value: None,
             unit: unit.to_string(),
-            sources: vec![Citation { source: self.source_id.clone(), locator, quote: None, reference: None }],
+            sources: vec![Citation::evidence(self.source_id.clone(), locator)],
             note,
         }));
         Ok(())
@@ -534,21 +544,30 @@ fn oecd_row(
     let (to, to_note) = resolve_in(b.feed, host).map_err(|e| format!("COUNTRY_OF_SCHOOL: {e}"))?;
     let (from, from_note) = resolve_in(b.feed, origin).map_err(|e| format!("COUNTRY_OF_ORIGIN: {e}"))?;
     let year = parse_year(year)?;
-    let value = parse_value(value, "TOTAL_INTL_STUDENTS")?;
-    let note = [to_note, from_note].into_iter().flatten().collect::<Vec<_>>().join("; ");
+    let raw = parse_value(value, "TOTAL_INTL_STUDENTS")?;
+    // The cleaning script summed the tertiary total (ISCED 5T8) with its own levels (5, 6,
+    // 7, 8), so the file holds twice each total (data/SOURCES.md): the figure is half of it.
+    let corrected = raw / 2.0;
+    let halved = format!(
+        "value halved: the file's TOTAL_INTL_STUDENTS is {}, the sum of the tertiary total (ISCED 5T8) and its levels 5, 6, 7 and 8 as jords-santiago/intl-students-2013-2019 cleaned it, so twice the total (a lower bound on it where a level was not reported)",
+        entente_model::record::format_number(raw)
+    );
+    let note = [to_note, from_note, Some(halved)].into_iter().flatten().collect::<Vec<_>>().join("; ");
     let locator = format!("COUNTRY_OF_SCHOOL={host}, COUNTRY_OF_ORIGIN={origin}, YEAR={year}");
-    b.observe(
+    if b.observe(
         line,
         row,
         "students.enrolled",
         (None, Some(from), Some(to)),
         Period::Year(year),
-        value,
+        corrected,
         "students",
         locator,
-        (!note.is_empty()).then_some(note),
+        Some(note),
         "",
-    );
+    ) {
+        b.keep_raw(raw);
+    }
     Ok(())
 }
 
@@ -715,7 +734,10 @@ mod tests {
         assert_eq!(r.rows_read, 6);
         let o = obs(&r);
         assert_eq!(o.len(), 3);
-        assert_eq!((o[0].from.as_deref(), o[0].to.as_deref(), o[0].value), (Some("KAZ"), Some("FRA"), 692.0));
+        // The file doubles every count; the observation holds half, and the file's figure as raw.
+        assert_eq!((o[0].from.as_deref(), o[0].to.as_deref(), o[0].value), (Some("KAZ"), Some("FRA"), 346.0));
+        assert_eq!(o[0].raw_value, Some(692.0));
+        assert!(o[0].note.as_deref().unwrap().contains("value halved: the file's TOTAL_INTL_STUDENTS is 692"));
         assert_eq!(o[0].sources[0].locator, "COUNTRY_OF_SCHOOL=France, COUNTRY_OF_ORIGIN=Kazakhstan, YEAR=2013");
         assert_eq!(o[1].from.as_deref(), Some("CUW"));
         assert!(o[1].note.as_deref().unwrap().contains("mis-encoded"));

@@ -25,4 +25,4 @@ pub mod gdelt;
 pub mod indicators;
 mod lines;
 
-pub use curated::{DatasetFiles, Known, Located, parse_dataset};
+pub use curated::{DatasetFiles, Known, Located, LocatedFinding, check_dataset, parse_dataset};

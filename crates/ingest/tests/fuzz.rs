@@ -589,7 +589,7 @@ const FRA_KAZ: &[(&str, &str)] = &[
     ("claims.toml", include_str!("../../../dataset/fra-kaz/claims.toml")),
     ("dataset.toml", include_str!("../../../dataset/fra-kaz/dataset.toml")),
     ("events.toml", include_str!("../../../dataset/fra-kaz/events.toml")),
-    ("observations.csv", include_str!("../../../dataset/fra-kaz/observations.csv")),
+    ("observations.toml", include_str!("../../../dataset/fra-kaz/observations.toml")),
     ("programmes.toml", include_str!("../../../dataset/fra-kaz/programmes.toml")),
     ("sources.toml", include_str!("../../../dataset/fra-kaz/sources.toml")),
 ];

@@ -220,12 +220,12 @@ impl Candidate {
             programme: None,
             place: None,
             quantity: self.quantity.clone(),
+            period: None,
+            context: false,
             origin: Origin::Curated,
             sources: vec![Citation {
-                source: self.source_id(),
-                locator: format!("bytes {}-{} of \"{}\"", self.start, self.end, self.doc),
                 quote: Some(quote),
-                reference: None,
+                ..Citation::evidence(self.source_id(), format!("bytes {}-{} of \"{}\"", self.start, self.end, self.doc))
             }],
             note: Some(format!(
                 "Coded by {} (confidence {:.2}, trigger \"{}\") and accepted in review{}; date from {dated_by}.",

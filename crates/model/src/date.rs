@@ -85,7 +85,7 @@ pub enum DateError {
     Day { input: String, year: i32, month: u8, days: u8 },
     #[error("\"{0}\" has a year outside 1..9999")]
     Year(String),
-    #[error("\"{0}\" is not a period: write a year (2019) or an academic year (2013/14 or 2013/2014)")]
+    #[error("\"{0}\" is not a period: write a year (2019) or an academic year (2013/14, 2013-14 or 2013/2014)")]
     Period(String),
     #[error("\"{0}\" is not an academic year: its second year must follow the first (2013/14)")]
     AcademicYear(String),
@@ -210,6 +210,14 @@ impl Period {
         }
     }
 
+    /// The calendar year the period ends in: an academic year ends the year after it starts.
+    pub fn end_year(&self) -> i32 {
+        match *self {
+            Period::Year(y) => y,
+            Period::AcademicYear(y) => y + 1,
+        }
+    }
+
     pub fn is_academic(&self) -> bool {
         matches!(self, Period::AcademicYear(_))
     }
@@ -221,7 +229,8 @@ impl FromStr for Period {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let s = input.trim();
         let bad = || DateError::Period(input.to_string());
-        if let Some((a, b)) = s.split_once('/') {
+        // An academic year is written 2013/14, 2013/2014 or, as sources often print it, 2013-14.
+        if let Some((a, b)) = s.split_once('/').or_else(|| s.split_once('-')) {
             let start = parse_number(a, 4).ok_or_else(bad)? as i32;
             let end = parse_number(b, 2).or_else(|| parse_number(b, 4)).ok_or_else(bad)? as i32;
             let follows = if b.len() == 2 { end == (start + 1) % 100 } else { end == start + 1 };
@@ -302,6 +311,12 @@ mod tests {
         assert_eq!(Period::AcademicYear(2013).to_string(), "2013/14");
         assert_eq!("2019".parse::<Period>().unwrap(), Period::Year(2019));
         assert!(matches!("2013/15".parse::<Period>(), Err(DateError::AcademicYear(_))));
-        assert!(matches!("2013-14".parse::<Period>(), Err(DateError::Period(_))));
+        // Sources print academic years with a hyphen too; it is the same period.
+        assert_eq!("2013-14".parse::<Period>().unwrap(), Period::AcademicYear(2013));
+        assert_eq!("2013-2014".parse::<Period>().unwrap(), Period::AcademicYear(2013));
+        assert!(matches!("2013-12".parse::<Period>(), Err(DateError::AcademicYear(_))));
+        assert!(matches!("2013-1".parse::<Period>(), Err(DateError::Period(_))));
+        assert_eq!(Period::AcademicYear(2013).end_year(), 2014);
+        assert_eq!(Period::Year(2013).end_year(), 2013);
     }
 }

@@ -166,6 +166,8 @@ mod tests {
             programme: None,
             place: None,
             quantity: None,
+            period: None,
+            context: false,
             origin: Origin::Curated,
             sources: vec![],
             note: None,

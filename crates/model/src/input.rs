@@ -291,12 +291,21 @@ impl<'a> Fields<'a> {
             let locator = f.req_str("locator");
             let quote = f.opt_str("quote");
             let reference = f.opt_id("reference");
+            let role = f.opt_parse::<CitationRole>("role").unwrap_or_default();
+            let note = f.opt_str("note");
             if let Some(s) = &source
                 && !is_valid_id(s)
             {
                 f.problem("source", format!("\"{s}\" is not a record id"));
             }
-            Some(Citation { source: source?, locator: locator?, quote, reference })
+            if role == CitationRole::AsCitedInSource && reference.is_some() {
+                // The work as cited is this citation's source; a reference of a reference has no reader.
+                f.problem(
+                    "reference",
+                    "a citation with role as_cited_in_source is itself the reference: leave reference out",
+                );
+            }
+            Some(Citation { source: source?, locator: locator?, quote, reference, role, note })
         })
     }
 
@@ -406,7 +415,8 @@ pub fn citations_of(value: &Value) -> Vec<Citation> {
             let source = c.get("source")?.as_str()?.trim().to_string();
             let locator = c.get("locator").and_then(Value::as_str).unwrap_or("").to_string();
             let reference = c.get("reference").and_then(Value::as_str).map(|s| s.trim().to_string());
-            Some(Citation { source, locator, quote: None, reference })
+            let role = c.get("role").and_then(Value::as_str).and_then(|r| r.parse().ok()).unwrap_or_default();
+            Some(Citation { source, locator, quote: None, reference, role, note: None })
         })
         .collect()
 }
@@ -518,8 +528,38 @@ pub fn read_event(value: &Value) -> Read<Event> {
         let kind = f.req_parse::<EventKind>("kind");
         let title = f.lang_text("title", true);
         let description = f.lang_text("description", false);
-        let date = f.req_parse::<PartialDate>("date");
-        let end = f.opt_parse::<PartialDate>("end");
+        let period = f.opt_parse::<Period>("period");
+        let (date, end) = match period {
+            // An academic year dates the event: its calendar years follow from it.
+            Some(Period::AcademicYear(y)) => {
+                for key in ["date", "end"] {
+                    if f.obj.get(key).is_some_and(|v| !v.is_null()) {
+                        f.problem(
+                            key,
+                            format!("the event is dated by its period {}: leave {key} out", Period::AcademicYear(y)),
+                        );
+                    }
+                    f.used.push(key);
+                }
+                (Some(PartialDate::year(y)), Some(PartialDate::year(y + 1)))
+            }
+            Some(p @ Period::Year(_)) => {
+                f.problem(
+                    "period",
+                    format!("{p} is a calendar year: write it as date; period is for academic years (2013-14)"),
+                );
+                (f.req_parse::<PartialDate>("date"), f.opt_parse::<PartialDate>("end"))
+            }
+            None => (f.req_parse::<PartialDate>("date"), f.opt_parse::<PartialDate>("end")),
+        };
+        let context = match f.get("context") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                f.problem("context", format!("must be true or false, not {}", type_name(other)));
+                false
+            }
+        };
         let recurrence = match f.opt_str("recurrence").as_deref() {
             None => None,
             Some("yearly") => Some(Recurrence::Yearly),
@@ -590,6 +630,8 @@ pub fn read_event(value: &Value) -> Read<Event> {
             programme,
             place,
             quantity,
+            period: period.filter(Period::is_academic),
+            context,
             origin: origin?,
             sources,
             note,
@@ -688,6 +730,11 @@ pub fn read_observation(value: &Value) -> Read<Observation> {
         if value.is_none() && !f.problems.iter().any(|p| p.field == "value") {
             f.missing("value");
         }
+        let raw_value = f.opt_number("raw_value");
+        if raw_value.is_some() && f.obj.get("note").is_none_or(|v| v.is_null()) {
+            // A corrected figure without the reason would be a silent edit.
+            f.problem("note", "an observation with a raw_value must say in its note why the value differs");
+        }
         let unit = f.req_str("unit");
         let sources = f.citations();
         let note = f.note();
@@ -699,6 +746,7 @@ pub fn read_observation(value: &Value) -> Read<Observation> {
             to,
             period: period?,
             value: value?,
+            raw_value,
             unit: unit?,
             sources,
             note,
@@ -841,7 +889,7 @@ mod tests {
 
     #[test]
     fn observations_need_a_place_and_a_period() {
-        let v = json!({"id": "o", "indicator": "students.inbound", "from": "KAZ", "period": "2013-14",
+        let v = json!({"id": "o", "indicator": "students.inbound", "from": "KAZ", "period": "2013-15",
             "value": "513", "unit": "students", "sources": []});
         let r = read_observation(&v);
         let f = fields(&r.problems);
@@ -918,6 +966,71 @@ mod tests {
         let r = read_claim(&v);
         assert_eq!(fields(&r.problems), ["indicator", "relation", "value"]);
         assert!(r.problems[0].message.contains("put the figure in a claim of its own"));
+    }
+
+    #[test]
+    fn citations_say_whether_they_are_evidence() {
+        let v = json!({"id": "e", "kind": "other", "title": "t", "date": "2014", "domains": "arts",
+            "status": "held", "host": "FRA", "sources": [
+                {"source": "paper", "locator": "p. 1"},
+                {"source": "ref09", "locator": "[9] in paper", "role": "as_cited_in_source", "note": "dated 2008"}]});
+        let e = read_event(&v).record.unwrap();
+        assert_eq!(e.sources[0].role, CitationRole::Evidence);
+        assert_eq!(e.sources[1].role, CitationRole::AsCitedInSource);
+        assert_eq!(e.sources[1].note.as_deref(), Some("dated 2008"));
+        // The role is always written out; the note only when there is one.
+        let json = serde_json::to_value(&e.sources).unwrap();
+        assert_eq!(json[0]["role"], "evidence");
+        assert!(json[0].get("note").is_none());
+        assert_eq!(json[1]["role"], "as_cited_in_source");
+        // JSON written before roles existed still reads, as evidence.
+        let old: Citation = serde_json::from_value(json!({"source": "paper", "locator": "p. 1"})).unwrap();
+        assert_eq!(old.role, CitationRole::Evidence);
+        let mut bad = v.clone();
+        bad["sources"][1]["role"] = json!("hearsay");
+        bad["sources"][0]["role"] = json!("as_cited_in_source");
+        bad["sources"][0]["reference"] = json!("ref09");
+        let r = read_event(&bad);
+        assert_eq!(fields(&r.problems), ["sources[0].reference", "sources[1].role"]);
+        assert!(r.problems[1].message.contains("expected evidence or as_cited_in_source"), "{:?}", r.problems);
+    }
+
+    #[test]
+    fn an_event_is_dated_by_its_academic_year_and_may_be_context() {
+        let v = json!({"id": "e", "kind": "mobility", "title": "t", "period": "2013-14", "domains": "education",
+            "status": "held", "host": "FRA", "context": true, "sources": []});
+        let e = read_event(&v).record.unwrap();
+        assert_eq!(e.period, Some(Period::AcademicYear(2013)));
+        assert_eq!((e.date.to_string(), e.end.map(|d| d.to_string())), ("2013".into(), Some("2014".into())));
+        assert!(e.context);
+        let json = serde_json::to_value(Record::Event(e)).unwrap();
+        assert_eq!((json["period"].as_str(), json["context"].as_bool()), (Some("2013/14"), Some(true)));
+        // Both a period and dates, a calendar year as period, and a context that is not true/false.
+        let mut bad = v.clone();
+        bad["date"] = json!("2013");
+        bad["context"] = json!("yes");
+        assert_eq!(fields(&read_event(&bad).problems), ["date", "context"]);
+        let mut year = v.clone();
+        year["period"] = json!("2013");
+        year["date"] = json!("2013");
+        assert_eq!(fields(&read_event(&year).problems), ["period"]);
+        // Not context unless said.
+        let mut plain = v;
+        plain.as_object_mut().unwrap().remove("context");
+        let e = read_event(&plain).record.unwrap();
+        assert!(!e.context);
+        assert!(serde_json::to_value(Record::Event(e)).unwrap().get("context").is_none());
+    }
+
+    #[test]
+    fn a_corrected_observation_says_why() {
+        let v = json!({"id": "o", "indicator": "students.enrolled", "from": "KAZ", "to": "FRA", "period": "2013",
+            "value": 346, "raw_value": 692, "unit": "students", "sources": []});
+        assert_eq!(fields(&read_observation(&v).problems), ["note"]);
+        let mut explained = v;
+        explained["note"] = json!("halved: the file doubles every count");
+        let o = read_observation(&explained).record.unwrap();
+        assert_eq!((o.value, o.raw_value), (346.0, Some(692.0)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The domain of entente: countries, the cultural-diplomacy ontology, the records an
 //! observatory keeps (sources, actors, programmes, events, indicator observations, claims)
-//! and the rules that make a set of records valid.
+//! and the rules that make a set of records valid (`validate`) or well supported (`check`).
 //!
 //! This crate sits at the bottom of the workspace: every other crate depends on it and it
 //! depends on none of them. It does no I/O. Reference tables it needs (ISO 3166 countries,
@@ -15,6 +15,7 @@
 //! ```
 
 pub mod candidate;
+pub mod check;
 pub mod country;
 pub mod date;
 pub mod dyad;

@@ -62,7 +62,48 @@ impl fmt::Display for RecordKind {
     }
 }
 
-/// Where a record rests on a source: which source, where in it, and the words it rests on.
+/// How strongly a citation supports its record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CitationRole {
+    /// The source bears the record out.
+    #[default]
+    Evidence,
+    /// Only the reference another source attached to its sentence: kept so a reader can
+    /// follow the trail, but it cannot support the record (a 2008 article cited for figures
+    /// of 2013–14, say).
+    AsCitedInSource,
+}
+
+impl CitationRole {
+    pub const ALL: [CitationRole; 2] = [CitationRole::Evidence, CitationRole::AsCitedInSource];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CitationRole::Evidence => "evidence",
+            CitationRole::AsCitedInSource => "as_cited_in_source",
+        }
+    }
+
+    pub fn is_evidence(self) -> bool {
+        self == CitationRole::Evidence
+    }
+}
+
+impl std::str::FromStr for CitationRole {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CitationRole::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown citation role \"{s}\"; expected evidence or as_cited_in_source"))
+    }
+}
+
+/// Where a record rests on a source: which source, where in it, the words it rests on, and
+/// whether it is evidence or only a reference another source attached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Citation {
     /// The id of a source record.
@@ -72,9 +113,32 @@ pub struct Citation {
     /// The sentence or figure the record rests on, quoted from the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
-    /// A work the source itself cites for this fact (the paper's own reference [9], say).
+    /// A work the source itself cites for this fact (the paper's own reference [9], say),
+    /// taken as able to support it; one that cannot is a citation of its own with the role
+    /// `as_cited_in_source`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// Evidence, or only as cited in another source. Always written out, so a reader of the
+    /// JSON need not know the default.
+    #[serde(default)]
+    pub role: CitationRole,
+    /// Why the citation stands as it does (why a reference cannot support the record, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Citation {
+    /// A citation of `source` as evidence, at `locator`.
+    pub fn evidence(source: impl Into<String>, locator: impl Into<String>) -> Citation {
+        Citation {
+            source: source.into(),
+            locator: locator.into(),
+            quote: None,
+            reference: None,
+            role: CitationRole::Evidence,
+            note: None,
+        }
+    }
 }
 
 /// An author or editor.
@@ -277,6 +341,15 @@ pub struct Event {
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
+    /// The academic year the source dates the event by (`2013/14`); `date` and `end` are
+    /// then its first and last calendar years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Set when the event belongs to a pair only by context (the founding of the Alliance
+    /// Française in 1883 in an account of French–Kazakh cooperation): shown, marked, and
+    /// never counted as a bilateral event.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub context: bool,
     pub origin: Origin,
     pub sources: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -313,6 +386,10 @@ pub struct Observation {
     pub to: Option<String>,
     pub period: Period,
     pub value: f64,
+    /// The value as the source gives it, when entente corrected a known defect of the source
+    /// (explained in `note`); `value` is the corrected figure, the one every analysis uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_value: Option<f64>,
     pub unit: String,
     pub sources: Vec<Citation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,7 +8,7 @@ use entente_analytics::{Series, Timeline};
 use entente_model::dyad::Direction;
 use maud::{Markup, html};
 
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 
 /// The colour of a direction, shared by every chart and legend.
 pub fn direction_colour(d: Direction) -> &'static str {
@@ -125,7 +125,8 @@ pub fn per_year(t: &Timeline, lang: &str) -> Markup {
         for (lane, n) in counts.iter() {
             let h = scale(*n);
             let d = DIRECTIONS[*lane];
-            let hover = format!("{year}: {n} {} ({})", tr(lang, "events"), lane_label(d, t, lang));
+            let events = tr_args(lang, "event_count", &[("n", (*n).into())]);
+            let hover = format!("{year}: {events} ({})", lane_label(d, t, lang));
             segments.push((*bx, base - h, h, direction_colour(d), hover));
             base -= h;
         }
@@ -185,18 +186,17 @@ pub fn series(s: &Series, lang: &str) -> Markup {
                 .filter_map(|r| {
                     let i = periods.iter().position(|p| *p == r.period)?;
                     let mut hover = format!(
-                        "{} {}: {} {}, {} articles",
+                        "{} {}: {}, {}",
                         r.period,
                         r.direction_label,
-                        r.events,
-                        tr(lang, "events"),
-                        r.articles
+                        tr_args(lang, "event_count", &[("n", r.events.into())]),
+                        tr_args(lang, "article_count", &[("n", r.articles.into())]),
                     );
                     if let Some(g) = r.goldstein_mean {
                         hover.push_str(&format!(", Goldstein {g:.2}"));
                     }
                     if let Some(t) = r.tone_mean {
-                        hover.push_str(&format!(", tone {t:.2}"));
+                        hover.push_str(&format!(", {} {t:.2}", tr(lang, "tone")));
                     }
                     Some((x(i), y(r.events), hover))
                 })
@@ -367,7 +367,7 @@ pub fn ranks(rows: &[RankRow], title: &str, lang: &str) -> Markup {
                 @let y = TOP + ROW * i as i32 + ROW / 2;
                 @let colour = if r.highlight { "#d95f02" } else { "#1f6fb4" };
                 @let hover = format!(
-                    "{}: {} {} · {} {} · 5–95 %: {}–{} · {} {}",
+                    "{}: {} {} · {} {} · 5–95 %: {}–{} · {}",
                     r.label,
                     tr(lang, "rank"),
                     r.rank.map(|n| n.to_string()).unwrap_or_else(|| "–".into()),
@@ -375,8 +375,7 @@ pub fn ranks(rows: &[RankRow], title: &str, lang: &str) -> Markup {
                     format_rank(r.median),
                     format_rank(r.p05),
                     format_rank(r.p95),
-                    tr(lang, "of_partners"),
-                    r.of
+                    tr_args(lang, "partners_ranked", &[("n", r.of.into())]),
                 );
                 g {
                     title { (hover) }

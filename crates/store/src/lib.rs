@@ -180,10 +180,32 @@ pub struct Store {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<rusqlite::types::Value>>,
+    pub rows: Vec<Vec<SqlValue>>,
 }
 
-pub use rusqlite::types::Value as SqlValue;
+/// A value of a stored column, as SQLite types it: the store's own type, so no caller needs
+/// to know SQLite's crate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SqlValue {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<rusqlite::types::Value> for SqlValue {
+    fn from(v: rusqlite::types::Value) -> Self {
+        use rusqlite::types::Value;
+        match v {
+            Value::Null => SqlValue::Null,
+            Value::Integer(n) => SqlValue::Integer(n),
+            Value::Real(f) => SqlValue::Real(f),
+            Value::Text(t) => SqlValue::Text(t),
+            Value::Blob(b) => SqlValue::Blob(b),
+        }
+    }
+}
 
 /// The curated and manifest tables `entente query` can read, with the SQL that produces them.
 pub const QUERY_TABLES: &[(&str, &str)] = &[
@@ -427,6 +449,18 @@ impl Store {
         Ok(out)
     }
 
+    /// Every record of the dataset `id`, in id order.
+    pub fn records_of_dataset(&self, id: &str) -> Result<Vec<Record>> {
+        let mut stmt = self.conn.prepare("SELECT id, body FROM records WHERE dataset = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row?;
+            out.push(parse_body(&id, &body)?);
+        }
+        Ok(out)
+    }
+
     /// Every source.
     pub fn sources(&self) -> Result<Vec<Source>> {
         Ok(self
@@ -452,14 +486,26 @@ impl Store {
 
     /// Records citing the source `id`.
     pub fn citing(&self, source_id: &str) -> Result<Vec<(String, Citation)>> {
+        // The role and note live in the record's JSON only, so the citations table needs no new column.
         let mut stmt = self.conn.prepare(
-            "SELECT record_id, source_id, locator, quote, reference_id FROM citations
-             WHERE source_id = ?1 OR reference_id = ?1 ORDER BY record_id, ord",
+            "SELECT c.record_id, c.source_id, c.locator, c.quote, c.reference_id,
+                    json_extract(r.body, '$.sources[' || c.ord || '].role'),
+                    json_extract(r.body, '$.sources[' || c.ord || '].note')
+             FROM citations c JOIN records r ON r.id = c.record_id
+             WHERE c.source_id = ?1 OR c.reference_id = ?1 ORDER BY c.record_id, c.ord",
         )?;
         let rows = stmt.query_map([source_id], |r| {
+            let role: Option<String> = r.get(5)?;
             Ok((
                 r.get::<_, String>(0)?,
-                Citation { source: r.get(1)?, locator: r.get(2)?, quote: r.get(3)?, reference: r.get(4)? },
+                Citation {
+                    source: r.get(1)?,
+                    locator: r.get(2)?,
+                    quote: r.get(3)?,
+                    reference: r.get(4)?,
+                    role: role.and_then(|r| r.parse().ok()).unwrap_or_default(),
+                    note: r.get(6)?,
+                },
             ))
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -565,6 +611,22 @@ impl Store {
         observation_rows(&mut stmt, params![indicator_prefix, from, to, country])
     }
 
+    /// Runs `read` in one read transaction, so that all its statements see the same committed
+    /// state. Outside one, each statement sees the latest commit, and a writer in another
+    /// process (an import committing a chunk) can commit between two of them.
+    pub fn consistent_read<T>(&self, read: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            // Already inside a transaction, which gives the same guarantee.
+            return read(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = read(self);
+        let end = self.conn.execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let value = out?;
+        end?;
+        Ok(value)
+    }
+
     /// A number that changes whenever a committed write changes records, datasets, the GDELT
     /// manifest or import rejects, from any connection or process (triggers move it), so an
     /// answer computed at one generation stays true until it differs.
@@ -630,7 +692,9 @@ impl Store {
         let columns: Vec<String> = stmt.column_names().map(String::from).collect();
         let n = columns.len();
         let rows = stmt.query_map([], |r| {
-            (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
+            (0..n)
+                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(SqlValue::from))
+                .collect::<rusqlite::Result<Vec<_>>>()
         })?;
         Ok(Snapshot { columns, rows: rows.collect::<std::result::Result<_, _>>()? })
     }

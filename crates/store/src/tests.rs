@@ -93,14 +93,11 @@ fn timeline_query_filters_and_orders() {
         some.iter().any(|e| e.id == "ev-2018-digital-autumn")
             && !some.iter().any(|e| e.id == "ev-2016-spring-of-poets")
     );
-    // The Decade (2013–2022) overlaps the window and counts.
-    assert!(
-        store
-            .events_between("FRA", "KAZ", &EventFilter { from_year: Some(2021), ..Default::default() })
-            .unwrap()
-            .iter()
-            .any(|e| e.id == "ev-2013-decade-rapprochement-adopted")
-    );
+    // The academic year 2013-14 overlaps a window that starts in 2014, and counts.
+    let from_2014 =
+        store.events_between("FRA", "KAZ", &EventFilter { from_year: Some(2014), ..Default::default() }).unwrap();
+    assert!(from_2014.iter().any(|e| e.id == "ev-2013-students-enter-french-universities"));
+    assert!(!from_2014.iter().any(|e| e.id == "ev-2005-alliance-francaise-astana"));
     let film = EventFilter { domains: vec!["film".into()], ..Default::default() };
     assert_eq!(store.events_between("FRA", "KAZ", &film).unwrap().len(), 1);
     let kinds = EventFilter { kinds: vec!["institution_opened".into()], ..Default::default() };
@@ -234,7 +231,8 @@ fn writes_are_checked_like_loads_and_change_nothing_when_refused() {
     let created = store.generation().unwrap();
     assert!(created > generation);
     assert!(matches!(store.write_record("notes", &good, WriteMode::Create), Err(StoreError::Conflict(_))));
-    assert_eq!(store.events_between("FRA", "KAZ", &EventFilter::default()).unwrap().len(), 14);
+    // The bundled 14 events and this one.
+    assert_eq!(store.events_between("FRA", "KAZ", &EventFilter::default()).unwrap().len(), 15);
 
     // Updating: same body changes nothing; another dataset, another kind or a missing id is refused.
     let same = store.write_record("notes", &good, WriteMode::Update).unwrap();
@@ -281,6 +279,15 @@ fn references_and_citation_counts_agree_with_the_records() {
             .collect();
         assert_eq!(refs, citing, "{}", source.id);
     }
+    // A citation's role and note come back with it: the paper's [9] is only as cited.
+    let ref09 = store.citing("ref09-kusainov-2008").unwrap();
+    assert!(!ref09.is_empty());
+    for (id, c) in &ref09 {
+        assert_eq!(c.role, entente_model::record::CitationRole::AsCitedInSource, "{id}");
+        assert!(c.note.as_deref().is_some_and(|n| n.starts_with("Published in 2008")), "{id}");
+    }
+    let paper = store.citing("kussainova-2021").unwrap();
+    assert!(paper.iter().all(|(_, c)| c.role.is_evidence()));
     // An actor is pointed at by the events it takes part in.
     let refs = store.referencing("sorbonne-kazakhstan").unwrap();
     assert!(refs.iter().any(|r| r.how == "actor" && r.kind == RecordKind::Event), "{refs:?}");
@@ -303,4 +310,24 @@ fn the_generation_moves_for_every_connection_when_any_commits() {
     // Loading the same files again writes nothing, so readers may keep what they computed.
     load(&mut writer, &bundled());
     assert_eq!(reader.generation().unwrap(), loaded);
+}
+
+#[test]
+fn a_consistent_read_sees_one_state_while_another_connection_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entente.db");
+    let mut writer = Store::open(&path).unwrap();
+    let reader = Store::open(&path).unwrap();
+    let (before, after) = reader
+        .consistent_read(|s| {
+            let before = s.datasets()?.len();
+            load(&mut writer, &bundled());
+            Ok((before, s.datasets()?.len()))
+        })
+        .unwrap();
+    assert_eq!((before, after), (0, 0), "the second statement saw a commit made after the first");
+    assert_eq!(reader.datasets().unwrap().len(), 1, "the next read sees it");
+    // Nested, it runs in the transaction already open.
+    let nested = reader.consistent_read(|s| s.consistent_read(|s| s.datasets())).unwrap();
+    assert_eq!(nested.len(), 1);
 }

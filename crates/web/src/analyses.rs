@@ -83,7 +83,7 @@ impl CompareParams {
             top: bounded(q, "top", TOP)?,
             draws: bounded(q, "draws", DRAWS)?,
             seed: bounded(q, "seed", SEEDS)?,
-            lang: crate::api::lang(q),
+            lang: crate::api::lang(q)?,
         })
     }
 }
@@ -101,8 +101,12 @@ pub(crate) async fn gathered(state: &Arc<AppState>, focus: &str) -> Result<Arc<G
     let st = Arc::clone(state);
     state
         .memo(format!("gathered|{focus}"), || async move {
-            let engine = st.engine().await?;
-            let gdelt = engine.gdelt_counts(&focus).await?;
+            let gdelt = st
+                .query_lake(|engine| {
+                    let focus = focus.clone();
+                    async move { engine.gdelt_counts(&focus).await }
+                })
+                .await?;
             let config = Arc::clone(&st.config);
             st.with_store(move |s| Ok(Gathered::read(s, &config, &focus, gdelt)?)).await
         })
@@ -179,7 +183,7 @@ impl IndexParams {
             to,
             draws: bounded(q, "draws", DRAWS)?,
             seed: bounded(q, "seed", SEEDS)?,
-            lang: crate::api::lang(q),
+            lang: crate::api::lang(q)?,
         })
     }
 }

@@ -69,8 +69,10 @@ pub(crate) fn param<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a 
     pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
-pub(crate) fn lang(pairs: &[(String, String)]) -> &'static str {
-    entente_report::i18n::lang(param(pairs, "lang"))
+/// `lang`: one of the interface languages (English when absent); any other is refused with
+/// the list of supported ones, never quietly answered in English.
+pub(crate) fn lang(pairs: &[(String, String)]) -> Result<&'static str, ApiError> {
+    entente_report::i18n::lang(param(pairs, "lang")).map_err(ApiError::unsupported_language)
 }
 
 /// `style`: gost (default) or apa for pages and reports; the API's sources also take the
@@ -163,7 +165,7 @@ pub(crate) struct CountryRow {
     responses((status = 200, description = "The countries.", body = CountryList))
 )]
 pub(crate) async fn countries(Query(q): Pairs, wants: Wants) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let filter = param(&q, "q").map(entente_model::text::fold).filter(|f| !f.is_empty());
     let rows: Vec<CountryRow> = CountryTable::bundled()
         .all()
@@ -207,7 +209,7 @@ pub(crate) async fn country_profile(
     UrlPath(code): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let code = country(&code)?;
     let view = state
         .with_store(move |s| {
@@ -259,7 +261,7 @@ pub(crate) async fn partners(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let code = country(&code)?;
     let c = code.clone();
     let p = state.with_store(move |s| Ok(entente_analytics::country_profile(s, &c, lang, Style::Gost)?)).await?;
@@ -332,7 +334,7 @@ pub(crate) struct DyadRow {
     responses((status = 200, description = "The pairs.", body = DyadList))
 )]
 pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Pairs, wants: Wants) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let list = state.with_store(|s| Ok(s.dyads()?)).await?;
     let rows = list
         .into_iter()
@@ -384,7 +386,7 @@ pub(crate) async fn dyad_timeline(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let filter = EventFilter {
         from_year: year(&q, "from")?,
@@ -431,9 +433,9 @@ pub(crate) async fn dyad_series(
         }
     };
     let query = SeriesQuery { by, from_year: year(&q, "from")?, to_year: year(&q, "to")? };
-    let engine = state.engine().await?;
+    let (d, q) = (&dyad, &query);
+    let series = state.query_lake(|engine| async move { engine.series(d, q).await }).await?;
     // A series already keeps its periods in `rows`.
-    let series = engine.series(&dyad, &query).await?;
     tabular(wants, &format!("series-{}-{}", dyad.a, dyad.b), &series)
 }
 
@@ -460,6 +462,8 @@ pub(crate) struct FlowRow {
     pub observation_id: String,
     pub source_id: String,
     pub locator: String,
+    /// The figure as the file gives it, when entente corrected it (see `data/SOURCES.md`).
+    pub raw_value: Option<f64>,
 }
 
 #[utoipa::path(
@@ -477,7 +481,7 @@ pub(crate) async fn dyad_indicators(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let d = dyad.clone();
     let ind = state.with_store(move |s| Ok(indicators(s, &d, lang, style)?)).await?;
@@ -498,6 +502,7 @@ pub(crate) async fn dyad_indicators(
                 observation_id: p.observation_id.clone(),
                 source_id: f.source.source_id.clone(),
                 locator: p.locator.clone(),
+                raw_value: p.raw_value,
             })
         })
         .collect();
@@ -574,7 +579,7 @@ pub(crate) async fn dyad_records(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state
@@ -600,6 +605,9 @@ pub(crate) async fn records(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
+    // The rows do not depend on the language, but an unsupported one is refused here as on
+    // every route that takes it.
+    lang(&q)?;
     let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state.with_store(move |s| Ok(s.browse(&params.to_query(None))?)).await?;
     tabular(wants, "records", &RecordList::from(page))
@@ -619,7 +627,7 @@ pub(crate) async fn record(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let detail = state
         .with_store(move |s| {
             views::record_detail(s, &id, lang, style)?
@@ -643,7 +651,7 @@ pub(crate) async fn source(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let detail = state
         .with_store(move |s| {
             views::record_detail(s, &id, lang, style)?
@@ -675,31 +683,8 @@ pub(crate) async fn sources(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, true)?);
-    let view = state
-        .with_store(move |s| match style {
-            Style::Gost | Style::Apa => Ok(views::sources_view(s, lang, style)?),
-            machine => {
-                // BibTeX and CSL-JSON: one entry per source, in id order.
-                let list = s.sources()?;
-                let counts = s.citation_counts()?;
-                let sources = list
-                    .iter()
-                    .map(|src| SourceEntry {
-                        id: src.id.clone(),
-                        kind: src.kind.as_str().to_string(),
-                        citation: match machine {
-                            Style::Bibtex => entente_cite::bibtex_entry(src),
-                            _ => entente_cite::csl_item(src).to_string(),
-                        },
-                        html: String::new(),
-                        cited_by: counts.get(&src.id).copied().unwrap_or(0),
-                    })
-                    .collect();
-                Ok(views::SourcesView { lang: lang.to_string(), style: machine.as_str().to_string(), sources })
-            }
-        })
-        .await?;
+    let (lang, style) = (lang(&q)?, style(&q, true)?);
+    let view = state.with_store(move |s| Ok(views::sources_view(s, lang, style)?)).await?;
     tabular(wants, "sources", &SourceList { style: view.style, rows: view.sources })
 }
 
@@ -1028,7 +1013,7 @@ pub(crate) async fn dyad_diagnose(
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let year = crate::analyses::bounded(&q, "year", crate::analyses::YEARS)?;
     let d = crate::analyses::diagnosis(&state, &dyad, year, lang, style).await?;

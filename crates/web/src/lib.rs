@@ -54,7 +54,7 @@ struct AppState {
     data: PathBuf,
     db: PathBuf,
     idle: Mutex<Vec<Store>>,
-    engine: tokio::sync::Mutex<Option<CachedEngine>>,
+    engine: tokio::sync::Mutex<Option<Engine>>,
     token: Option<String>,
     cache: cache::ResponseCache,
     computed: cache::Computed,
@@ -63,31 +63,71 @@ struct AppState {
     rules: Arc<entente_analytics::diagnose::Rules>,
 }
 
-/// The query engine over a given set of committed parts.
-#[derive(Clone)]
-struct CachedEngine {
-    parts_key: (usize, Option<String>),
-    engine: Engine,
-}
+/// How many times a query over the GDELT parts runs again when the manifest moved under it.
+const ENGINE_ATTEMPTS: usize = 3;
 
 impl AppState {
-    /// The query engine over the parts committed now, reusing the last one when the
-    /// manifest has not changed.
-    async fn engine(self: &Arc<Self>) -> Result<Engine, ApiError> {
+    /// The manifest as committed now: the parts and the number of files.
+    async fn lake(self: &Arc<Self>) -> Result<Lake, ApiError> {
         let data = self.data.clone();
-        let lake = self
-            .with_store(move |s| Lake::from_store(&data, s, false).map_err(|e| ApiError::internal(e.to_string())))
-            .await?;
-        let key = (lake.parts.len(), lake.parts.last().map(|p| p.path.clone()));
-        let mut cached = self.engine.lock().await;
-        if let Some(e) = cached.as_ref()
-            && e.parts_key == key
-        {
-            return Ok(e.engine.clone());
+        self.with_store(move |s| Lake::from_store(&data, s, false).map_err(|e| ApiError::internal(e.to_string()))).await
+    }
+
+    /// The query engine over the parts committed now, reusing the last one when the
+    /// manifest is the same (the same files, the same parts).
+    async fn engine(self: &Arc<Self>) -> Result<Engine, ApiError> {
+        let mut attempt = 1;
+        loop {
+            let lake = self.lake().await?;
+            let mut cached = self.engine.lock().await;
+            if let Some(e) = cached.as_ref()
+                && e.lake.parts == lake.parts
+                && e.lake.files == lake.files
+            {
+                return Ok(e.clone());
+            }
+            let parts = lake.parts.clone();
+            match Engine::new(lake).await {
+                Ok(engine) => {
+                    *cached = Some(engine.clone());
+                    return Ok(engine);
+                }
+                Err(e) => {
+                    drop(cached);
+                    // A compaction that committed meanwhile deletes the parts it replaced;
+                    // the session is then built again over the parts that replaced them.
+                    if attempt == ENGINE_ATTEMPTS || self.lake().await?.parts == parts {
+                        return Err(ApiError::internal(e.to_string()));
+                    }
+                    attempt += 1;
+                }
+            }
         }
-        let engine = Engine::new(lake).await.map_err(|e| ApiError::internal(e.to_string()))?;
-        *cached = Some(CachedEngine { parts_key: key, engine: engine.clone() });
-        Ok(engine)
+    }
+
+    /// Runs `query` on the engine over the committed parts. A query that fails because the
+    /// parts it reads were replaced meanwhile (a compaction deletes them once it commits) runs
+    /// again over the parts committed now (up to [`ENGINE_ATTEMPTS`] times), so a reader sees
+    /// one committed state or the next rather than an error.
+    async fn query_lake<T, F, Fut>(self: &Arc<Self>, query: F) -> Result<T, ApiError>
+    where
+        F: Fn(Engine) -> Fut,
+        Fut: Future<Output = Result<T, entente_analytics::AnalyticsError>>,
+    {
+        let mut attempt = 1;
+        loop {
+            let engine = self.engine().await?;
+            match query(engine.clone()).await {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    let now = self.lake().await?;
+                    if attempt == ENGINE_ATTEMPTS || now.parts == engine.lake.parts {
+                        return Err(e.into());
+                    }
+                    attempt += 1;
+                }
+            }
+        }
     }
 
     /// The value under `key` computed at the store's current generation, computing it with

@@ -46,7 +46,7 @@ fn bounded(q: &[(String, String)], key: &str, default: usize, max: usize) -> Res
 }
 
 async fn review_view(state: &Arc<AppState>, q: &[(String, String)], json: bool) -> Result<views::ReviewView, ApiError> {
-    let lang = lang(q);
+    let lang = lang(q).map_err(|e| e.in_json(json))?;
     let wanted = state_param(q).map_err(|e| e.in_json(json).in_lang(lang))?;
     state
         .with_store(move |s| Ok(views::review_view(s, lang, wanted, PAGE_LIMIT)?))

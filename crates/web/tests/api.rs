@@ -841,3 +841,124 @@ fn no_file_is_reachable_through_a_url_and_the_api_is_open_to_other_origins() {
     // Pages are not for embedding elsewhere.
     assert_eq!(get(s.addr, "/").header("access-control-allow-origin"), None);
 }
+
+#[test]
+fn an_unsupported_language_is_refused_with_the_supported_ones_as_json_or_a_page() {
+    let s = server(None);
+    let json_routes = [
+        "/api/v1/countries?lang=de",
+        "/api/v1/countries/KAZ?lang=de",
+        "/api/v1/countries/KAZ/compare?lang=de",
+        "/api/v1/dyads?lang=de",
+        "/api/v1/dyads/FRA/KAZ?lang=de",
+        "/api/v1/dyads/FRA/KAZ/timeline?lang=de",
+        "/api/v1/dyads/FRA/KAZ/timeline.csv?lang=de",
+        "/api/v1/dyads/FRA/KAZ/index?lang=de",
+        "/api/v1/records?lang=de",
+        "/api/v1/sources?lang=de",
+        "/dyad/FRA/KAZ.json?lang=de",
+        "/compare/KAZ.json?lang=de",
+        "/country/KAZ.json?lang=xx",
+        "/sources.json?lang=english",
+        "/review.json?lang=de",
+        "/record/sorbonne-kazakhstan.json?lang=de",
+    ];
+    for path in json_routes {
+        let a = get(s.addr, path);
+        assert_eq!(a.status, 400, "{path}: {}", a.body);
+        assert!(a.header("content-type").unwrap().starts_with("application/json"), "{path}");
+        let v = a.json();
+        assert_eq!(v["error"]["code"], "unsupported_language", "{path}: {v}");
+        assert_eq!(v["error"]["supported"], json!(["en", "fr", "ru", "kk"]), "{path}: {v}");
+        let message = v["error"]["message"].as_str().unwrap();
+        for l in ["en (English)", "fr (Français)", "ru (Русский)", "kk (Қазақша)"] {
+            assert!(message.contains(l), "{path}: {message}");
+        }
+    }
+    let pages = [
+        "/?lang=de",
+        "/dyad/FRA/KAZ?lang=de",
+        "/dyad?a=FRA&b=KAZ&lang=de",
+        "/compare/KAZ?lang=de",
+        "/compare?focus=KAZ&lang=de",
+        "/country/KAZ?lang=de",
+        "/record/sorbonne-kazakhstan?lang=de",
+        "/sources?lang=de",
+        "/review?lang=de",
+    ];
+    for path in pages {
+        let a = get(s.addr, path);
+        assert_eq!(a.status, 400, "{path}: {}", a.body);
+        assert!(a.header("content-type").unwrap().starts_with("text/html"), "{path}");
+        assert!(a.body.contains("<h1>Unsupported language</h1>"), "{path}: {}", a.body);
+        assert!(a.body.contains("Language &quot;de&quot; is not supported"), "{path}: {}", a.body);
+        for (code, name) in [("en", "English"), ("fr", "Français"), ("ru", "Русский"), ("kk", "Қазақша")]
+        {
+            assert!(
+                a.body.contains(&format!("href=\"/?lang={code}\"")) && a.body.contains(name),
+                "{path} lacks {code}"
+            );
+        }
+    }
+    // The supported codes pass in any case; no code at all is English.
+    assert_eq!(get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline?lang=RU").status, 200);
+    assert!(get(s.addr, "/?lang=KK").body.contains("<html lang=\"kk\">"));
+    assert!(get(s.addr, "/").body.contains("<html lang=\"en\">"));
+}
+
+/// The Russian word for `n` records, by the rule CLDR states for Russian cardinals.
+fn russian_records(n: u64) -> String {
+    let word = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "запись",
+        (2..=4, r) if !(12..=14).contains(&r) => "записи",
+        _ => "записей",
+    };
+    format!("{n} {word}")
+}
+
+#[test]
+fn pages_in_russian_count_events_records_and_results_in_the_right_forms() {
+    let s = server(None);
+    let home = get(s.addr, "/?lang=ru").body;
+    // Every dataset of the bundled data, with its record count as the home page's twin gives it.
+    let twin = get(s.addr, "/index.json").json();
+    let datasets = twin["datasets"].as_array().unwrap();
+    assert!(datasets.len() >= 10, "{twin}");
+    let mut forms = std::collections::BTreeSet::new();
+    for d in datasets {
+        let (id, n) = (d["id"].as_str().unwrap(), d["records"].as_u64().unwrap());
+        let shown = format!("({id}, {})", russian_records(n));
+        assert!(home.contains(&shown), "the home page lacks {shown}");
+        forms.insert(russian_records(n).split(' ').nth(1).unwrap().to_string());
+    }
+    // The bundled data shows more than one form, so the check above is not one form only.
+    assert!(forms.len() >= 2, "{forms:?}");
+    let pairs = twin["dyads"].as_array().unwrap();
+    let fra_kaz = pairs.iter().find(|d| d["a"] == "FRA" && d["b"] == "KAZ").unwrap();
+    let events = fra_kaz["events"].as_u64().unwrap();
+    assert_eq!(events, 14, "the bundled dataset's events");
+    assert!(home.contains("(14 событий)"), "{home}");
+
+    // The dyad page's figures: the number in bold, the noun agreeing with it.
+    let dyad = get(s.addr, "/dyad/FRA/KAZ?lang=ru").body;
+    assert!(dyad.contains("<div><b>14</b>событий</div>"), "{dyad}");
+    let sources = get(s.addr, "/api/v1/dyads/FRA/KAZ").json()["summary"]["sources"].as_u64().unwrap();
+    assert_eq!(sources, 10, "the paper and the sources of the corrected records");
+    assert!(dyad.contains("<div><b>10</b>источников</div>"), "{dyad}");
+    // The record search under it: one hit for a word only one record has.
+    let one = get(s.addr, "/dyad/FRA/KAZ?lang=ru&q=Sorbonne").body;
+    let hits = get(s.addr, "/api/v1/dyads/FRA/KAZ/records?q=Sorbonne").json()["total"].as_u64().unwrap();
+    assert!(hits >= 1);
+    let word = match (hits % 10, hits % 100) {
+        (1, r) if r != 11 => "результат",
+        (2..=4, r) if !(12..=14).contains(&r) => "результата",
+        _ => "результатов",
+    };
+    assert!(one.contains(&format!("<p class=\"muted count\">{hits} {word}</p>")), "{hits} {word}: {one}");
+
+    // The same page in English and Kazakh.
+    assert!(get(s.addr, "/?lang=en").body.contains("(14 events)"));
+    assert!(get(s.addr, "/?lang=kk").body.contains("(14 оқиға)"));
+    let en = get(s.addr, "/dyad/FRA/KAZ?lang=en").body;
+    assert!(en.contains("<div><b>10</b>sources cited</div>"), "{en}");
+}
