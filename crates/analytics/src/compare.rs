@@ -868,7 +868,9 @@ pub fn gdelt_counts_blocking(lake: &crate::Lake, focus: &str) -> Result<Option<G
     }
     crate::runtime()?.block_on(async {
         let ctx = lake.context(crate::threads()).await?;
-        gdelt_counts(&ctx, lake, focus).await
+        let counts = gdelt_counts(&ctx, lake, focus).await?;
+        lake.ensure_parts_present()?;
+        Ok(counts)
     })
 }
 
