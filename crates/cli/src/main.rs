@@ -509,6 +509,12 @@ impl From<CiteStyle> for Style {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Rust ignores SIGPIPE, so printing to a reader that has gone (`entente timeline | head`)
+    // would panic. A command that prints ends quietly instead, as other Unix tools do; the
+    // server and the downloader keep ignoring it, since a peer closing a socket is routine.
+    if !matches!(cli.command, Command::Serve { .. } | Command::Fetch(_)) {
+        sigpipe::reset();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

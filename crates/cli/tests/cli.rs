@@ -528,3 +528,36 @@ fn the_timeline_counts_its_events_in_the_words_of_each_language() {
         "France – Kazakhstan (FRA – KAZ): 5 events, 2 of them context only (not bilateral; hidden by --no-context)"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::new();
+    env.ok(&["datasets"]);
+    // `entente query … | head -1`: the reader takes one line and goes. The observations print
+    // as about 1 MB of CSV, far more than a pipe holds, so the writer meets the closed pipe.
+    for args in [&["query", "SELECT * FROM observations", "--format", "csv"][..], &["timeline", "FRA", "KAZ"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .arg("--data")
+            .arg(env.data())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "entente {args:?} printed nothing");
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "entente {args:?}: {stderr}");
+        // Ended by SIGPIPE like other Unix tools (the short timeline may be done before).
+        let ended_by_sigpipe = out.status.signal() == Some(13);
+        assert!(
+            ended_by_sigpipe || (args[0] == "timeline" && out.status.success()),
+            "entente {args:?}: {:?}",
+            out.status
+        );
+    }
+}
