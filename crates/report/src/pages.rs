@@ -131,7 +131,8 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
                         " · " a href={"/country/" (d.a) "?lang=" (lang)} { (d.a) } " · " a href={"/country/" (d.b) "?lang=" (lang)} { (d.b) }
                         " · " span.compare { (tr(lang, "compare_nav")) ": "
                             a href={"/compare/" (d.a) "?lang=" (lang)} { (d.a) } ", " a href={"/compare/" (d.b) "?lang=" (lang)} { (d.b) } }
-                        " " span.muted { "(" (tr_args(lang, "event_count", &[("n", d.events.into())])) ")" }
+                        " " span.muted { "(" (tr_args(lang, "event_count", &[("n", d.events.into())]))
+                            @if d.context > 0 { "; " (d.context) " " (tr(lang, "context_events")) } ")" }
                     }
                 }
             }

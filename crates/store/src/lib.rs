@@ -169,7 +169,10 @@ pub struct ImportReject {
 pub struct DyadCount {
     pub a: String,
     pub b: String,
+    /// Bilateral events.
     pub events: i64,
+    /// Events that belong to the pair by context only, not counted in `events`.
+    pub context: i64,
 }
 
 pub struct Store {
@@ -637,11 +640,15 @@ impl Store {
     /// Pairs of countries that share at least one event, most events first.
     pub fn dyads(&self) -> Result<Vec<DyadCount>> {
         let mut stmt = self.conn.prepare(
-            "SELECT x.country, y.country, count(DISTINCT x.event_id) AS n
+            "SELECT x.country, y.country,
+                    count(DISTINCT CASE WHEN json_extract(r.body, '$.context') THEN NULL ELSE x.event_id END) AS n,
+                    count(DISTINCT CASE WHEN json_extract(r.body, '$.context') THEN x.event_id END) AS context
              FROM event_countries x JOIN event_countries y ON x.event_id = y.event_id AND x.country < y.country
-             GROUP BY x.country, y.country ORDER BY n DESC, x.country, y.country",
+             JOIN records r ON r.id = x.event_id
+             GROUP BY x.country, y.country ORDER BY n DESC, context DESC, x.country, y.country",
         )?;
-        let rows = stmt.query_map([], |r| Ok(DyadCount { a: r.get(0)?, b: r.get(1)?, events: r.get(2)? }))?;
+        let rows = stmt
+            .query_map([], |r| Ok(DyadCount { a: r.get(0)?, b: r.get(1)?, events: r.get(2)?, context: r.get(3)? }))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

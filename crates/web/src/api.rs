@@ -321,7 +321,10 @@ pub(crate) struct DyadRow {
     pub b: String,
     pub name_a: String,
     pub name_b: String,
+    /// Bilateral events.
     pub events: i64,
+    /// Events that belong to the pair by context only, not counted in `events`.
+    pub context: i64,
 }
 
 #[utoipa::path(
@@ -338,7 +341,14 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Pairs, w
     let list = state.with_store(|s| Ok(s.dyads()?)).await?;
     let rows = list
         .into_iter()
-        .map(|d| DyadRow { name_a: names(lang, &d.a), name_b: names(lang, &d.b), a: d.a, b: d.b, events: d.events })
+        .map(|d| DyadRow {
+            name_a: names(lang, &d.a),
+            name_b: names(lang, &d.b),
+            a: d.a,
+            b: d.b,
+            events: d.events,
+            context: d.context,
+        })
         .collect();
     tabular(wants, "dyads", &DyadList { rows })
 }

@@ -935,9 +935,10 @@ fn pages_in_russian_count_events_records_and_results_in_the_right_forms() {
     assert!(forms.len() >= 2, "{forms:?}");
     let pairs = twin["dyads"].as_array().unwrap();
     let fra_kaz = pairs.iter().find(|d| d["a"] == "FRA" && d["b"] == "KAZ").unwrap();
+    // Nine bilateral events, and five there by context only, counted apart.
     let events = fra_kaz["events"].as_u64().unwrap();
-    assert_eq!(events, 14, "the bundled dataset's events");
-    assert!(home.contains("(14 событий)"), "{home}");
+    assert_eq!((events, fra_kaz["context"].as_u64().unwrap()), (9, 5), "the bundled dataset's events");
+    assert!(home.contains("(9 событий; 5 только контекст)"), "{home}");
 
     // The dyad page's figures: the number in bold, the noun agreeing with it.
     let dyad = get(s.addr, "/dyad/FRA/KAZ?lang=ru").body;
@@ -957,8 +958,8 @@ fn pages_in_russian_count_events_records_and_results_in_the_right_forms() {
     assert!(one.contains(&format!("<p class=\"muted count\">{hits} {word}</p>")), "{hits} {word}: {one}");
 
     // The same page in English and Kazakh.
-    assert!(get(s.addr, "/?lang=en").body.contains("(14 events)"));
-    assert!(get(s.addr, "/?lang=kk").body.contains("(14 оқиға)"));
+    assert!(get(s.addr, "/?lang=en").body.contains("(9 events; 5 context only)"));
+    assert!(get(s.addr, "/?lang=kk").body.contains("(9 оқиға; 5 тек контекст)"));
     let en = get(s.addr, "/dyad/FRA/KAZ?lang=en").body;
     assert!(en.contains("<div><b>10</b>sources cited</div>"), "{en}");
 }
