@@ -98,6 +98,7 @@ impl Policy {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Supported,
@@ -119,6 +120,7 @@ impl Verdict {
 
 /// An observation used as evidence, with its source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evidence {
     pub observation_id: String,
     pub indicator: String,
@@ -140,6 +142,7 @@ pub struct Evidence {
 
 /// A claim, checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClaimCheck {
     pub claim_id: String,
     pub text: String,

@@ -32,6 +32,7 @@ pub const MIN_UNITS: usize = 3;
 
 /// Which way the dyads of a comparison point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = CompareDirection))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Each partner projecting into the focus country (partner → focus): who is present in
@@ -70,6 +71,7 @@ pub struct GdeltCounts {
 
 /// How a value was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ValueStatus {
     /// Read or counted from records.
@@ -85,6 +87,7 @@ pub enum ValueStatus {
 
 /// One partner's value of one indicator, with where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = IndexCell))]
 pub struct Cell {
     pub value: Option<f64>,
     pub status: ValueStatus,
@@ -115,6 +118,7 @@ impl Cell {
 
 /// The configuration a result was computed with.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConfigRef {
     pub name: String,
     pub version: String,
@@ -135,6 +139,7 @@ impl ConfigRef {
 
 /// An indicator of the configuration as used in one comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndicatorInfo {
     pub key: String,
     pub label: String,
@@ -152,6 +157,7 @@ pub struct IndicatorInfo {
 
 /// A dimension of the configuration.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DimensionInfo {
     pub key: String,
     pub label: String,
@@ -160,6 +166,7 @@ pub struct DimensionInfo {
 
 /// One partner's place in the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartnerResult {
     /// ISO alpha-3.
     pub partner: String,
@@ -184,6 +191,7 @@ pub struct PartnerResult {
 
 /// A focus country's partners compared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Comparison {
     pub focus: String,
     pub focus_name: String,
@@ -718,6 +726,7 @@ fn ordered(x: f64) -> i64 {
 
 /// One year of a dyad's index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndexYear {
     pub year: i32,
     /// How many partners of B the dyad was ranked among.
@@ -729,6 +738,7 @@ pub struct IndexYear {
 
 /// A directed dyad's index over the years.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndexSeries {
     /// A projects into B.
     pub a: String,
@@ -858,7 +868,9 @@ pub fn gdelt_counts_blocking(lake: &crate::Lake, focus: &str) -> Result<Option<G
     }
     crate::runtime()?.block_on(async {
         let ctx = lake.context(crate::threads()).await?;
-        lake.bounded(gdelt_counts(&ctx, lake, focus)).await
+        let counts = lake.bounded(gdelt_counts(&ctx, lake, focus)).await?;
+        lake.ensure_parts_present()?;
+        Ok(counts)
     })
 }
 

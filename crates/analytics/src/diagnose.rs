@@ -212,6 +212,7 @@ fn fact_is_known(f: &str) -> bool {
 
 /// A named figure with where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fact {
     pub name: String,
     pub value: f64,
@@ -231,6 +232,7 @@ pub struct Fact {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     Supported,
@@ -250,6 +252,7 @@ impl FindingStatus {
 
 /// One rule applied to the dyad.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Finding {
     pub rule: String,
     pub category: String,
@@ -263,6 +266,7 @@ pub struct Finding {
 
 /// A judgement a source made about the pair (a claim with an assessment), beside the data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Judgement {
     pub claim: String,
     pub category: String,
@@ -278,6 +282,7 @@ pub struct Judgement {
 
 /// The diagnosis of A projecting into B.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Diagnosis {
     pub a: String,
     pub b: String,
@@ -290,6 +295,7 @@ pub struct Diagnosis {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RulesRef {
     pub name: String,
     pub version: String,

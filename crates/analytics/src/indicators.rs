@@ -16,6 +16,7 @@ use crate::timeline::SourceRef;
 
 /// One value of a series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Point {
     pub period: String,
     pub value: f64,
@@ -36,6 +37,7 @@ pub struct Point {
 
 /// Students from `from` in `to`, per period, from one dataset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Flow {
     pub from: String,
     pub to: String,
@@ -58,6 +60,7 @@ pub struct Flow {
 
 /// `to`'s share of `from`'s outbound students, and its rank among `from`'s destinations.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Share {
     pub from: String,
     pub to: String,
@@ -78,6 +81,7 @@ pub struct Share {
 
 /// One Elcano variable of one country, by year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Presence {
     pub country: String,
     pub variable: String,
@@ -89,6 +93,7 @@ pub struct Presence {
 
 /// Everything the indicators say about a dyad.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Indicators {
     pub dyad: Dyad,
     pub names: [String; 2],
@@ -106,6 +111,7 @@ pub const AGREEMENT_TOLERANCE: f64 = 0.10;
 
 /// One period that two datasets both report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementPoint {
     pub period: String,
     /// The first dataset's value, then the second's.
@@ -118,6 +124,7 @@ pub struct AgreementPoint {
 /// Two datasets' series of the same flow (same direction and indicator) compared period by
 /// period, so a reader sees when sources disagree before trusting either.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agreement {
     pub from: String,
     pub to: String,

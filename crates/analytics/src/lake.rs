@@ -73,6 +73,22 @@ impl Lake {
         self.parts.iter().map(|p| p.rows).sum()
     }
 
+    /// Fails with [`AnalyticsError::PartsReplaced`] when a part this lake lists is no longer on
+    /// disk. DataFusion reads a listed file that is gone as an empty folder, so a query that
+    /// ran while a compaction deleted the parts it replaced can return too few rows with no
+    /// error; parts are only ever deleted, never rewritten, so a query whose parts all still
+    /// exist once it has finished saw every one of them.
+    pub fn ensure_parts_present(&self) -> Result<(), AnalyticsError> {
+        for part in &self.parts {
+            for rel in [&part.path, &part.counts_path] {
+                if !self.data.join(rel).exists() {
+                    return Err(AnalyticsError::PartsReplaced(rel.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// A DataFusion session with `gdelt_events` and the copied tables registered.
     pub(crate) async fn context(&self, threads: usize) -> Result<SessionContext, AnalyticsError> {
         let mut config = SessionConfig::new().with_target_partitions(threads.max(1)).with_information_schema(true);
@@ -228,16 +244,78 @@ impl Engine {
         dyad: &entente_model::Dyad,
         q: &crate::SeriesQuery,
     ) -> Result<crate::Series, AnalyticsError> {
-        crate::series::series(&self.ctx, &self.lake, dyad, q).await
+        let series = crate::series::series(&self.ctx, &self.lake, dyad, q).await?;
+        self.lake.ensure_parts_present()?;
+        Ok(series)
     }
 
     /// GDELT events between `focus` and every counterpart by year and QuadClass, for
     /// [`crate::compare`]; `None` without imported parts.
     pub async fn gdelt_counts(&self, focus: &str) -> Result<Option<crate::compare::GdeltCounts>, AnalyticsError> {
-        crate::compare::gdelt_counts(&self.ctx, &self.lake, focus).await
+        let counts = crate::compare::gdelt_counts(&self.ctx, &self.lake, focus).await?;
+        self.lake.ensure_parts_present()?;
+        Ok(counts)
     }
 
     pub async fn query(&self, sql: &str, limits: crate::Limits) -> Result<crate::QueryResult, AnalyticsError> {
-        crate::query::query(&self.ctx, sql, limits).await
+        let result = crate::query::query(&self.ctx, sql, limits).await?;
+        self.lake.ensure_parts_present()?;
+        Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{By, SeriesQuery};
+
+    /// A data folder with one GDELT 2.0 file imported into two parts.
+    fn imported() -> Option<(tempfile::TempDir, Store)> {
+        let zip = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+            "../../../shared/data/gdelt/events/v2_15min/oreillyross_GDELT_Downloader/20250104161500.export.CSV.zip",
+        );
+        if !zip.exists() {
+            assert!(
+                std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
+                "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
+                zip.display()
+            );
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("entente.db")).expect("store");
+        let options = entente_import::gdelt::ImportOptions { threads: 1, part_rows: 400, ..Default::default() };
+        let progress = entente_import::gdelt::Progress::default();
+        entente_import::gdelt::import(dir.path(), &mut store, &[zip], &options, &progress).expect("import");
+        Some((dir, store))
+    }
+
+    #[test]
+    fn a_query_over_parts_deleted_meanwhile_fails_instead_of_counting_too_few() {
+        let Some((dir, store)) = imported() else { return };
+        let lake = Lake::from_store(dir.path(), &store, false).expect("lake");
+        assert!(lake.parts.len() >= 2, "{:?}", lake.parts);
+        let runtime = crate::runtime().expect("runtime");
+        let engine = runtime.block_on(Engine::new(lake)).expect("engine");
+        let count = "SELECT count(*) AS n FROM gdelt_events";
+        let all = runtime.block_on(engine.query(count, crate::Limits::default())).expect("query");
+        assert_eq!(all.rows[0][0], serde_json::json!(engine.lake.rows()));
+
+        // A compaction that commits deletes the parts it replaced, under a session built on them.
+        let gone = &engine.lake.parts[0];
+        std::fs::remove_file(dir.path().join(&gone.path)).expect("remove part");
+        // DataFusion itself reads the missing file as an empty folder: fewer rows, no error.
+        let raw = runtime.block_on(crate::query::query(&engine.ctx, count, crate::Limits::default())).expect("raw");
+        assert_eq!(raw.rows[0][0], serde_json::json!(engine.lake.rows() - gone.rows));
+        // The engine says so instead.
+        let err = runtime.block_on(engine.query(count, crate::Limits::default())).unwrap_err();
+        assert!(matches!(&err, AnalyticsError::PartsReplaced(p) if p == &gone.path), "{err}");
+        let err = runtime
+            .block_on(engine.series(
+                &entente_model::Dyad::new("FRA", "KAZ"),
+                &SeriesQuery { by: By::Year, from_year: None, to_year: None },
+            ))
+            .unwrap_err();
+        assert!(err.to_string().contains("changed while the query ran"), "{err}");
     }
 }

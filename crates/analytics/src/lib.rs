@@ -53,6 +53,11 @@ pub enum AnalyticsError {
     Memory { limit: usize, detail: String },
     #[error("the query did not finish within {} s", .0.as_secs())]
     Timeout(Duration),
+    /// A compaction or import committed while the query ran and deleted a part it read.
+    #[error(
+        "the GDELT parts changed while the query ran ({0} was replaced by a compaction or import that committed meanwhile); run it again"
+    )]
+    PartsReplaced(String),
     #[error("cannot start the query engine: {0}")]
     Runtime(#[from] std::io::Error),
     /// The Ballista cluster: a bad address, an unreachable scheduler, a part that cannot start.

@@ -139,7 +139,9 @@ pub fn query_blocking(lake: &crate::lake::Lake, sql: &str, limits: Limits) -> Re
     let runtime = crate::runtime()?;
     runtime.block_on(async {
         let ctx = lake.context(crate::threads()).await?;
-        query(&ctx, sql, limits).await
+        let result = query(&ctx, sql, limits).await?;
+        lake.ensure_parts_present()?;
+        Ok(result)
     })
 }
 

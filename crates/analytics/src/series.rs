@@ -20,6 +20,7 @@ use crate::lake::{COUNTS, EVENTS, Lake};
 
 /// How a series is cut into periods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum By {
     Month,
@@ -54,6 +55,7 @@ pub struct SeriesQuery {
 
 /// One period and direction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeriesRow {
     /// `2019-10` by month, `2019` by year.
     pub period: String,
@@ -79,6 +81,7 @@ pub struct SeriesRow {
 
 /// Where a series comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SeriesSource {
     pub dataset: &'static str,
     pub citation: &'static str,
@@ -90,6 +93,7 @@ pub struct SeriesSource {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Series {
     pub dyad: Dyad,
     pub by: By,
@@ -323,6 +327,7 @@ pub fn series_blocking(
         for _ in 0..repeat.max(1) {
             let t = std::time::Instant::now();
             last = Some(lake.bounded(series(&ctx, lake, dyad, q)).await?);
+            lake.ensure_parts_present()?;
             runs_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         let mut sorted = runs_ms.clone();

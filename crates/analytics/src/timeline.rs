@@ -17,6 +17,7 @@ use crate::AnalyticsError;
 /// A source as cited by one record: which, where in it, what it says, and the formatted
 /// reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceRef {
     pub source_id: String,
     pub locator: String,
@@ -69,6 +70,7 @@ impl SourceRef {
 
 /// A named link to another record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Link {
     pub id: String,
     pub name: String,
@@ -78,6 +80,7 @@ pub struct Link {
 
 /// One event on a dyad's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineEntry {
     pub id: String,
     /// ISO 8601 at the precision known: `2014`, `2018-10`, `2019-06-25`.
@@ -127,6 +130,7 @@ pub struct TimelineEntry {
 
 /// Counts over a timeline, for summaries and charts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     pub events: usize,
     /// Events shown as context only; `by_direction` counts the others, the bilateral ones.
@@ -139,6 +143,8 @@ pub struct Summary {
     pub by_kind: BTreeMap<String, usize>,
     pub by_domain: BTreeMap<String, usize>,
     pub by_status: BTreeMap<String, usize>,
+    // JSON keys are text: the years are written as strings.
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, usize>))]
     pub by_year: BTreeMap<i32, usize>,
     /// Distinct sources cited by the timeline's events.
     pub sources: usize,

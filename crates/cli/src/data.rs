@@ -36,7 +36,8 @@ pub fn open(dir: &Path) -> Result<Store> {
                 report.removed
             ),
             Installed::Feed { dataset, observations } => {
-                eprintln!("Loaded the bundled {dataset} ({observations} observations).")
+                let observations = crate::output::count(observations, "observation", "observations");
+                eprintln!("Loaded the bundled {dataset} ({observations}).")
             }
         }
     }

@@ -103,13 +103,15 @@ pub fn print_import(summary: &ImportSummary, compaction: Option<&CompactSummary>
         Format::Table | Format::Csv => {
             let skipped = summary.file_results.iter().filter(|r| r.outcome == FileOutcome::Skipped).count();
             if skipped > 0 {
-                eprintln!("{skipped} files were imported before and were skipped.");
+                let files = crate::output::count(skipped as u64, "file was", "files were");
+                eprintln!("{files} imported before and skipped.");
             }
             for r in &summary.file_results {
                 match r.outcome {
                     FileOutcome::Skipped => {}
                     FileOutcome::Imported if r.rows_rejected > 0 => {
-                        eprintln!("{}: {} rows stored, {} rejected", r.path, r.rows_stored, r.rows_rejected)
+                        let stored = crate::output::count(r.rows_stored, "row", "rows");
+                        eprintln!("{}: {stored} stored, {} rejected", r.path, r.rows_rejected)
                     }
                     FileOutcome::Imported => {}
                     _ => eprintln!(

@@ -89,8 +89,8 @@ enum Command {
         kind: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Language of titles and country names: en, fr, ru, kk
-        #[arg(long, default_value = "en")]
+        /// Language of titles, country names and the count line: en, fr, ru, kk
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
         /// Citation style of the sources
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
@@ -138,9 +138,15 @@ enum Command {
         style: CiteStyle,
     },
     /// Every source in the store, formatted as a bibliography
+    ///
+    /// --format table prints the bibliography itself: numbered entries in gost or apa, a .bib
+    /// file in bibtex, a CSL-JSON array in csl-json. json and csv give one row per source (id,
+    /// kind, citation in the style, how many records cite it), as the API's /api/v1/sources.
     Sources {
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Look up countries by any code or name, or list them all
     Countries {
@@ -169,7 +175,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Language of country names: en, fr, ru, kk
-        #[arg(long, default_value = "en")]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
         style: CiteStyle,
@@ -251,7 +257,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         /// Language of country names: en, fr, ru, kk
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
     },
     /// The bilateral cultural cooperation index of A projecting into B over the years, each
@@ -275,7 +281,7 @@ enum Command {
         seed: Option<u64>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
     },
     /// Strengths, weaknesses, barriers and prospects of A projecting into B, from documented
@@ -296,7 +302,7 @@ enum Command {
         rules: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
     },
     /// A self-contained report on a pair of countries, as one HTML or Markdown file: summary,
@@ -314,7 +320,7 @@ enum Command {
         #[arg(long, default_value = "html")]
         format: entente_report::document::Format,
         /// Language of headings, titles and country names
-        #[arg(long, default_value = "en", value_parser = ["en", "fr", "ru", "kk"])]
+        #[arg(long, default_value = "en", value_parser = lang_arg)]
         lang: String,
         /// Citation style of the footnotes and the bibliography: gost or apa
         #[arg(long, value_enum, default_value_t = CiteStyle::Gost)]
@@ -546,6 +552,12 @@ impl From<CiteStyle> for Style {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Rust ignores SIGPIPE, so printing to a reader that has gone (`entente timeline | head`)
+    // would panic. A command that prints ends quietly instead, as other Unix tools do; the
+    // server and the downloader keep ignoring it, since a peer closing a socket is routine.
+    if !matches!(cli.command, Command::Serve { .. } | Command::Fetch(_)) {
+        sigpipe::reset();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -575,13 +587,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = data::open(&dir)?;
             let dyad = dyad(&a, &b)?;
             let filter = event_filter(from, to, domain, kind)?;
-            let lang = entente_report::i18n::lang(Some(lang.as_str()));
             let style = text_style(style)?;
-            let mut t = timeline(&store, &dyad, &filter, lang, style)?;
+            let mut t = timeline(&store, &dyad, &filter, &lang, style)?;
             if no_context {
                 t = t.without_context();
             }
-            output::timeline(&t, format)?;
+            output::timeline(&t, format, &lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { dirs, format } => {
@@ -599,9 +610,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = data::open(&dir)?;
             show(&store, &id, format, style.into())
         }
-        Command::Sources { style } => {
+        Command::Sources { style, format } => {
             let store = data::open(&dir)?;
-            output::sources(store.sources()?, style.into())?;
+            match format {
+                Format::Table => output::sources(store.sources()?, style.into())?,
+                Format::Json | Format::Csv => {
+                    output::sources_view(&entente_report::views::sources_view(&store, "en", style.into())?, format)?
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Countries { query, format } => {
@@ -625,9 +641,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Indicators { a, b, format, lang, style } => {
             let store = data::open(&dir)?;
             let dyad = dyad(&a, &b)?;
-            let lang = entente_report::i18n::lang(Some(lang.as_str()));
             let style = text_style(style)?;
-            let result = entente_analytics::indicators(&store, &dyad, lang, style)?;
+            let result = entente_analytics::indicators(&store, &dyad, &lang, style)?;
             output::indicators(&result, format)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -707,8 +722,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let dyad = dyad(&a, &b)?;
             let style = text_style(style)?;
             let store = data::open(&dir)?;
-            let lang = entente_report::i18n::lang(Some(lang.as_str()));
-            let mut view = entente_report::dyad_view(&store, &dyad, lang, style)?;
+            let mut view = entente_report::dyad_view(&store, &dyad, &lang, style)?;
             let lake = data::lake(&dir, &store, false, &engine()?)?;
             // Without imported files the report says so, rather than showing an empty series.
             if lake.files > 0 {
@@ -720,7 +734,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rules = entente_analytics::diagnose::Rules::bundled();
             let gdelt = entente_analytics::compare::gdelt_counts_blocking(&lake, &dyad.b)?;
             let gathered = entente_analytics::compare::Gathered::read(&store, &config, &dyad.b, gdelt)?;
-            let analyses = entente_report::compare::analyse(&store, &config, &rules, &gathered, &dyad.a, lang, style)?;
+            let analyses = entente_report::compare::analyse(&store, &config, &rules, &gathered, &dyad.a, &lang, style)?;
             view.set_analyses(&store, analyses)?;
             let text = entente_report::document::render(&view, format);
             match output {
@@ -859,6 +873,11 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// `--lang`: an interface language, or an error listing the supported ones.
+fn lang_arg(value: &str) -> Result<String, String> {
+    entente_report::i18n::lang(Some(value)).map(str::to_string).map_err(|e| e.to_string())
+}
+
 /// Styles that format a citation as one line of text.
 fn text_style(style: CiteStyle) -> Result<Style> {
     match style {
@@ -917,10 +936,9 @@ fn load(dir: &std::path::Path, dirs: &[PathBuf], check: bool, format: Format) ->
                     eprintln!("{}: {p}", folder.display());
                 }
                 eprintln!(
-                    "{}: {} problem{}; nothing was written",
+                    "{}: {}; nothing was written",
                     folder.display(),
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
+                    output::count(problems.len() as u64, "problem", "problems")
                 );
                 failed = true;
             }

@@ -26,6 +26,12 @@ pub enum Format {
     Csv,
 }
 
+/// `n` with its noun in English, singular for one: "1 row", "3 rows". (Output in the
+/// interface languages goes through `entente_report::i18n` instead.)
+pub fn count(n: u64, one: &str, other: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { other })
+}
+
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header.to_vec());
@@ -72,7 +78,7 @@ fn direction_text(direction: Direction, label: &str) -> String {
     }
 }
 
-pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
+pub fn timeline(t: &Timeline, format: Format, lang: &str) -> Result<()> {
     match format {
         Format::Json => print_json(&t.entries),
         Format::Csv => print_csv(
@@ -137,18 +143,12 @@ pub fn timeline(t: &Timeline, format: Format) -> Result<()> {
                     sources_text(&e.sources),
                 ]);
             }
+            let events = entente_report::i18n::tr_args(lang, "event_count", &[("n", t.entries.len().into())]);
             let context = match t.summary.context {
                 0 => String::new(),
-                n => format!(", {n} of them context only (not bilateral; hidden by --no-context)"),
+                n => format!(", {}", entente_report::i18n::tr_args(lang, "timeline_context_note", &[("n", n.into())])),
             };
-            println!(
-                "{} – {} ({} – {}): {} events{context}",
-                t.names[0],
-                t.names[1],
-                t.dyad.a,
-                t.dyad.b,
-                t.entries.len()
-            );
+            println!("{} – {} ({} – {}): {events}{context}", t.names[0], t.names[1], t.dyad.a, t.dyad.b);
             println!("{tab}");
             Ok(())
         }
@@ -234,6 +234,17 @@ pub fn sources(mut list: Vec<Source>, style: Style) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The sources as rows: JSON as the API gives them, or CSV.
+pub fn sources_view(view: &entente_report::views::SourcesView, format: Format) -> Result<()> {
+    match format {
+        Format::Json => print_json(view),
+        Format::Csv | Format::Table => print_csv(
+            &["id", "kind", "citation", "cited_by"],
+            view.sources.iter().map(|s| vec![s.id.clone(), s.kind.clone(), s.citation.clone(), s.cited_by.to_string()]),
+        ),
+    }
 }
 
 #[derive(Serialize)]
@@ -529,11 +540,16 @@ pub fn query(r: &QueryResult, format: Format) -> Result<()> {
                 tab.add_row(row.iter().map(text).collect::<Vec<_>>());
             }
             println!("{tab}");
-            println!("{} rows in {} ms", r.rows.len(), r.elapsed_ms);
+            println!("{} in {} ms", count(r.rows.len() as u64, "row", "rows"), r.elapsed_ms);
         }
     }
     if r.truncated {
-        eprintln!("Only the first {} rows are shown; raise --max-rows or narrow the query.", r.rows.len());
+        let n = r.rows.len();
+        eprintln!(
+            "Only the first {} {} shown; raise --max-rows or narrow the query.",
+            count(n as u64, "row", "rows"),
+            if n == 1 { "is" } else { "are" }
+        );
     }
     Ok(())
 }
@@ -560,7 +576,10 @@ pub fn feed_reports(reports: &[entente_import::bundled::FeedReport], format: For
                     eprintln!("  {reject}");
                 }
                 if r.rejects.len() > 20 {
-                    eprintln!("  … {} more: entente query \"SELECT * FROM import_rejects\"", r.rejects.len() - 20);
+                    eprintln!(
+                        "  … {}: entente query \"SELECT * FROM import_rejects\"",
+                        count((r.rejects.len() - 20) as u64, "more reject", "more rejects")
+                    );
                 }
             }
             Ok(())

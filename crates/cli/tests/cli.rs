@@ -397,3 +397,167 @@ fn countries_and_kinds() {
     let kinds = env.json(&["kinds", "--format", "json"]);
     assert_eq!(kinds.as_array().unwrap().len(), 13);
 }
+
+/// The subcommands `entente [group] --help` lists, without `help`.
+fn subcommands(env: &Env, group: &[&str]) -> Vec<String> {
+    let help = env.ok(&[group, &["--help"]].concat());
+    let commands = help.split("Commands:").nth(1).and_then(|s| s.split("Options:").next()).unwrap_or("");
+    commands
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_command_that_prints_results_takes_format() {
+    let env = Env::new();
+    let mut checked = 0;
+    for command in subcommands(&env, &[]) {
+        // `serve` prints nothing but its address.
+        if command == "serve" {
+            continue;
+        }
+        let nested = subcommands(&env, &[&command]);
+        let leaves: Vec<Vec<&str>> = if nested.is_empty() {
+            vec![vec![command.as_str()]]
+        } else {
+            nested.iter().map(|n| vec![command.as_str(), n.as_str()]).collect()
+        };
+        for leaf in leaves {
+            let help = env.ok(&[leaf.as_slice(), &["--help"]].concat());
+            assert!(help.contains("--format"), "entente {} has no --format:\n{help}", leaf.join(" "));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} commands checked");
+}
+
+#[test]
+fn sources_as_rows_in_json_and_csv() {
+    let env = Env::new();
+    let gost = env.ok(&["sources", "--style", "gost"]);
+    let entries: Vec<&str> =
+        gost.lines().filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<usize>().is_ok())).collect();
+    let json = env.json(&["sources", "--style", "gost", "--format", "json"]);
+    assert_eq!(json["style"], "gost");
+    let rows = json["sources"].as_array().unwrap();
+    assert_eq!(rows.len(), entries.len());
+    // The same entries in the same order as the bibliography.
+    for (row, line) in rows.iter().zip(&entries) {
+        assert!(line.ends_with(row["citation"].as_str().unwrap()), "{line} / {row}");
+        assert!(row["id"].is_string() && row["kind"].is_string() && row["cited_by"].is_u64(), "{row}");
+    }
+    let paper = rows.iter().find(|r| r["id"] == "kussainova-2021").unwrap();
+    assert!(paper["cited_by"].as_u64().unwrap() > 10, "{paper}");
+
+    let csv = env.ok(&["sources", "--style", "apa", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.headers().unwrap(), vec!["id", "kind", "citation", "cited_by"]);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), rows.len());
+    assert!(
+        records
+            .iter()
+            .any(|r| &r[0] == "kussainova-2021" && r[2].contains("Kussainova, A. M., & Kalibekova, L. S. (2021)."))
+    );
+
+    // A machine style as rows: each entry written as BibTeX.
+    let bib = env.json(&["sources", "--style", "bibtex", "--format", "json"]);
+    let bib_rows = bib["sources"].as_array().unwrap();
+    assert_eq!(bib_rows.len(), rows.len());
+    assert!(bib_rows.iter().all(|r| r["citation"].as_str().unwrap().starts_with('@')));
+}
+
+#[test]
+fn an_unsupported_language_is_refused_with_the_supported_ones() {
+    let env = Env::new();
+    for command in [
+        vec!["timeline", "FRA", "KAZ"],
+        vec!["indicators", "FRA", "KAZ"],
+        vec!["compare", "KAZ"],
+        vec!["index", "FRA", "KAZ"],
+        vec!["diagnose", "FRA", "KAZ"],
+        vec!["report", "FRA", "KAZ"],
+    ] {
+        let out = env.run(&[command.as_slice(), &["--lang", "de"]].concat());
+        assert!(!out.status.success(), "{command:?} --lang de succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("\"de\" is not supported"), "{command:?}: {err}");
+        for l in ["en (English)", "fr (Français)", "ru (Русский)", "kk (Қазақша)"] {
+            assert!(err.contains(l), "{command:?}: {err} lacks {l}");
+        }
+        assert!(out.stdout.is_empty(), "{command:?} printed a result");
+    }
+    // Case and spaces are forgiven; the code is what counts.
+    assert!(env.ok(&["timeline", "FRA", "KAZ", "--lang", "RU"]).contains("Франция – Казахстан"));
+}
+
+#[test]
+fn the_timeline_counts_its_events_in_the_words_of_each_language() {
+    let env = Env::new();
+    let count = |from: &str, to: &str| {
+        env.json(&["timeline", "FRA", "KAZ", "--from", from, "--to", to, "--format", "json"]).as_array().unwrap().len()
+    };
+    let heading = |lang: &str, from: &str, to: &str| {
+        env.ok(&["timeline", "FRA", "KAZ", "--lang", lang, "--from", from, "--to", to])
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    // One event in 2005, four from 2019 to 2021 and five from 2012 to 2016, in the bundled
+    // dataset: Russian's one, few and many forms.
+    assert_eq!(count("2005", "2005"), 1);
+    assert_eq!(count("2019", "2021"), 4);
+    assert_eq!(count("2012", "2016"), 5);
+    assert_eq!(heading("ru", "2005", "2005"), "Франция – Казахстан (FRA – KAZ): 1 событие");
+    // Two of the four from 2019 and two of the five from 2012 are there by context only.
+    assert_eq!(
+        heading("ru", "2019", "2021"),
+        "Франция – Казахстан (FRA – KAZ): 4 события, из них только контекст: 2 (не двусторонние; скрываются флагом --no-context)"
+    );
+    assert!(heading("ru", "2012", "2016").starts_with("Франция – Казахстан (FRA – KAZ): 5 событий, из них"));
+    assert!(heading("kk", "2012", "2016").starts_with("Франция – Қазақстан (FRA – KAZ): 5 оқиға, оның ішінде"));
+    assert_eq!(heading("fr", "2005", "2005"), "France – Kazakhstan (FRA – KAZ): 1 événement");
+    assert_eq!(heading("en", "2005", "2005"), "France – Kazakhstan (FRA – KAZ): 1 event");
+    assert_eq!(
+        heading("en", "2012", "2016"),
+        "France – Kazakhstan (FRA – KAZ): 5 events, 2 of them context only (not bilateral; hidden by --no-context)"
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::new();
+    env.ok(&["datasets"]);
+    // `entente query … | head -1`: the reader takes one line and goes. The observations print
+    // as about 1 MB of CSV, far more than a pipe holds, so the writer meets the closed pipe.
+    for args in [&["query", "SELECT * FROM observations", "--format", "csv"][..], &["timeline", "FRA", "KAZ"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+            .arg("--data")
+            .arg(env.data())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "entente {args:?} printed nothing");
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "entente {args:?}: {stderr}");
+        // Ended by SIGPIPE like other Unix tools (the short timeline may be done before).
+        let ended_by_sigpipe = out.status.signal() == Some(13);
+        assert!(
+            ended_by_sigpipe || (args[0] == "timeline" && out.status.success()),
+            "entente {args:?}: {:?}",
+            out.status
+        );
+    }
+}

@@ -37,6 +37,7 @@ impl Choice {
 
 /// The scale a score is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
     /// 0 (worst possible) to 100 (best).

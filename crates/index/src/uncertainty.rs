@@ -27,6 +27,7 @@ pub struct UnitUncertainty {
 
 /// How much one indicator's weight matters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Sensitivity {
     /// The indicator's key.
     pub indicator: String,

@@ -12,6 +12,7 @@ use crate::record::{Citation, Event, Origin, Quantity, Source};
 
 /// An event found in a text, with the evidence a reviewer needs to judge it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Candidate {
     /// The input's id: a path, or the `id` of a JSON line.
     pub doc: String,
@@ -45,6 +46,7 @@ pub struct Candidate {
 
 /// Where a candidate stands in review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     Pending,
@@ -70,6 +72,7 @@ impl ReviewState {
 
 /// What a reviewer may correct when accepting a candidate; `None` keeps the coder's value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Acceptance {
     #[serde(default)]
     pub date: Option<PartialDate>,

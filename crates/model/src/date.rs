@@ -177,6 +177,22 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+// Serialised as its ISO 8601 text, so described by hand.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for PartialDate {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+            .description(Some("A date known to a year (`2014`), a month (`2018-10`) or a day (`2019-06-25`)."))
+            .examples(["2019-06-25"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for PartialDate {}
+
 /// The period an indicator value is reported for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {

@@ -15,6 +15,7 @@ use crate::record::Event;
 
 /// An ordered pair of countries (ISO alpha-3), `a` first as the user wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dyad {
     pub a: String,
     pub b: String,
@@ -74,6 +75,7 @@ impl fmt::Display for Dyad {
 
 /// The direction of an event in a dyad (A, B).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Direction {
     /// A presents its culture or offer to B.
     #[serde(rename = "A>B")]
@@ -117,6 +119,7 @@ impl Direction {
 
 /// Where an event took place, seen from the country that received it (the paper's terms).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Setting {
     /// In the receiving country.

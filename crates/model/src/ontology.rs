@@ -60,6 +60,20 @@ macro_rules! vocabulary {
                 s.parse().map_err(serde::de::Error::custom)
             }
         }
+
+        // Serialised by hand as one of its words, so described by hand: a string of that set.
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
     };
 }
 
@@ -257,6 +271,7 @@ vocabulary! {
 
 /// The nearest CAMEO event code to an event kind, and the PLOVER event type for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CodeMapping {
     pub cameo: &'static str,
     pub plover: &'static str,

@@ -12,6 +12,7 @@ use crate::ontology::{
 
 /// The six record types, named as in dataset files (`[[event]]`) and in the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Source,
@@ -63,6 +64,7 @@ impl fmt::Display for RecordKind {
 
 /// How strongly a citation supports its record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CitationRole {
     /// The source bears the record out.
@@ -273,6 +275,7 @@ pub struct Programme {
 
 /// How often an event comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Recurrence {
     /// Every year on the event's month (and day, when known): "every 20 March".
@@ -281,6 +284,7 @@ pub enum Recurrence {
 
 /// A counted quantity: 513 students.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quantity {
     pub value: f64,
     pub unit: String,

@@ -44,6 +44,7 @@ pub fn select(c: &mut Comparison, partners: &[String], top: Option<usize>) -> Ve
 /// A set beside reference partners of B: the part of B's comparison a dyad page and a report
 /// show.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Beside {
     /// A projects into B; ranks are among B's partners.
     pub a: String,
@@ -200,6 +201,7 @@ pub struct Asked {
 
 /// The comparison page's data: the comparison, which is its JSON twin, and what was asked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompareView {
     #[serde(flatten)]
     pub comparison: Comparison,

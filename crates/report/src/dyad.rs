@@ -18,6 +18,7 @@ use serde::Serialize;
 
 /// A non-event record shown on a dyad page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordView {
     pub id: String,
     pub kind: RecordKind,
@@ -29,6 +30,7 @@ pub struct RecordView {
 
 /// One entry of a bibliography.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BibEntry {
     pub id: String,
     /// The reference as plain text.
@@ -40,6 +42,7 @@ pub struct BibEntry {
 
 /// The dyad page's data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DyadView {
     pub dyad: Dyad,
     pub names: [String; 2],
@@ -67,6 +70,7 @@ pub struct DyadView {
 
 /// A search among a view's records: what was asked and what matched.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordSearch {
     pub params: SearchParams,
     pub results: RecordPage,

@@ -14,7 +14,7 @@ use entente_index::Scale;
 
 use crate::compare::{CATEGORIES, CompareView, dyad_href, interval_text, rank_rows, score_text, value_text};
 use crate::dyad::{DyadView, RecordSearch};
-use crate::i18n::{LANGS, tr, tr_code};
+use crate::i18n::{LANGS, lang_name, tr, tr_args, tr_code};
 use crate::search::FACETS;
 use crate::svg;
 use crate::views::{CountryView, RecordDetail, ReviewView, SourcesView};
@@ -79,8 +79,8 @@ pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup
                         }
                     }
                     nav.langs {
-                        @for (code, name) in LANGS {
-                            a.on[code == lang] href={(path) "?lang=" (code)} hreflang=(code) { (name) }
+                        @for code in LANGS {
+                            a.on[code == lang] href={(path) "?lang=" (code)} hreflang=(code) { (lang_name(code)) }
                         }
                     }
                 }
@@ -131,7 +131,8 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
                         " · " a href={"/country/" (d.a) "?lang=" (lang)} { (d.a) } " · " a href={"/country/" (d.b) "?lang=" (lang)} { (d.b) }
                         " · " span.compare { (tr(lang, "compare_nav")) ": "
                             a href={"/compare/" (d.a) "?lang=" (lang)} { (d.a) } ", " a href={"/compare/" (d.b) "?lang=" (lang)} { (d.b) } }
-                        " " span.muted { "(" (d.events) " " (tr(lang, "events")) ")" }
+                        " " span.muted { "(" (tr_args(lang, "event_count", &[("n", d.events.into())]))
+                            @if d.context > 0 { "; " (d.context) " " (tr(lang, "context_events")) } ")" }
                     }
                 }
             }
@@ -139,7 +140,7 @@ pub fn home(lang: &str, dyads: &[DyadCount], datasets: &[DatasetInfo]) -> Markup
         h2 { (tr(lang, "datasets")) }
         ul {
             @for d in datasets {
-                li { b { (d.title) } " " span.muted { "(" (d.id) ", " (d.records) " " (tr(lang, "records")) ")" }
+                li { b { (d.title) } " " span.muted { "(" (d.id) ", " (tr_args(lang, "record_count", &[("n", d.records.into())])) ")" }
                     @if let Some(l) = &d.licence { br; span.muted { (l) } } }
             }
         }
@@ -188,7 +189,7 @@ pub fn dyad(view: &DyadView) -> Markup {
             a href={"/country/" (view.dyad.b) "?lang=" (lang)} { (view.dyad.b) } }
         h2 { (tr(lang, "summary")) }
         div.kpis {
-            div { b { (s.events) } (tr(lang, "events")) }
+            div { b { (s.events) } (tr_args(lang, "event_noun", &[("n", s.events.into())])) }
             @if let (Some(f), Some(l)) = (&s.first, &s.last) {
                 div { b { (f) " – " (l) } (tr(lang, "period")) }
             }
@@ -197,7 +198,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                 div { b { (n) } (direction_cell(lang, &dir.label(&view.dyad), dir)) }
             }
             @if s.context > 0 { div title=(tr(lang, "context_caveat")) { b { (s.context) } (tr(lang, "context_events")) } }
-            div { b { (s.sources) } (tr(lang, "cited_sources")) }
+            div { b { (s.sources) } (tr_args(lang, "sources_cited_noun", &[("n", s.sources.into())])) }
         }
         @if !s.by_domain.is_empty() {
             p.muted { (tr(lang, "domains")) ": "
@@ -209,7 +210,7 @@ pub fn dyad(view: &DyadView) -> Markup {
         (svg::per_year(&t, lang))
         h2 { (tr(lang, "indicators")) }
         (indicators_section(view, lang))
-        h2 id="index" { (fill(tr(lang, "index_over_years"), &[("a", &view.dyad.a), ("b", &view.dyad.b)])) }
+        h2 id="index" { (tr_args(lang, "index_over_years", &[("a", (&view.dyad.a).into()), ("b", (&view.dyad.b).into())])) }
         section.index { (index_section(view, lang)) }
         h2 { (tr(lang, "claims")) }
         (claims_section(view, lang))
@@ -219,10 +220,10 @@ pub fn dyad(view: &DyadView) -> Markup {
         @match &view.gdelt {
             Some(series) if series.rows.iter().any(|r| r.events > 0) => {
                 (svg::series(series, lang))
-                p.muted { (series.source.citation) " " (series.source.files) " files, " (series.source.events_stored) " events." }
+                p.muted { (series.source.citation) " " (gdelt_counts(lang, series)) "." }
             }
             Some(series) if series.source.files > 0 => {
-                p { (tr(lang, "gdelt_none_between")) " (" (series.source.files) " files, " (series.source.events_stored) " events)." }
+                p { (tr(lang, "gdelt_none_between")) " (" (gdelt_counts(lang, series)) ")." }
             }
             _ => { p.muted { (tr(lang, "gdelt_not_imported")) } }
         }
@@ -238,7 +239,7 @@ pub fn dyad(view: &DyadView) -> Markup {
                             td { a href={"/record/" (e.id) "?lang=" (lang)} { @if let Some(p) = &e.period { (p) } @else { (e.date) @if let Some(end) = &e.end { " – " (end) } } } @if e.recurrence.is_some() { " ↻" }
                                 @if e.context { br; span.badge.context title=(tr(lang, "context_caveat")) { (tr(lang, "context")) } } }
                             td { (direction_cell(lang, &e.direction_label, e.direction))
-                                @if let Some(st) = e.setting { br; span.muted { (tr(lang, st.as_str())) } } }
+                                @if let Some(st) = e.setting { br; span.muted { (tr_code(lang, "setting", st.as_str())) } } }
                             td { (e.kind) br; span.muted { (e.domains.join(", ")) } }
                             td { (e.title)
                                 @if let Some(q) = &e.quantity { br; span.muted { (format_number(q.value)) " " (q.unit) } }
@@ -278,6 +279,12 @@ pub fn dyad(view: &DyadView) -> Markup {
     };
     let title = format!("{} – {}", view.names[0], view.names[1]);
     layout(lang, &title, &path, &format!("{path}.json?lang={lang}&style={}", view.style), body)
+}
+
+/// How many GDELT files are imported and how many events they hold, as words.
+fn gdelt_counts(lang: &str, series: &entente_analytics::Series) -> String {
+    let src = &series.source;
+    tr_args(lang, "gdelt_counts", &[("files", src.files.into()), ("events", src.events_stored.into())]).into_owned()
 }
 
 fn indicators_section(view: &DyadView, lang: &str) -> Markup {
@@ -392,7 +399,7 @@ fn claims_section(view: &DyadView, lang: &str) -> Markup {
         }
         @for c in &view.claims {
             div.claim id={"claim-" (c.claim_id)} {
-                p { span class={"verdict " (c.verdict.as_str())} { (tr(lang, c.verdict.as_str())) } " " q { (c.text) } }
+                p { span class={"verdict " (c.verdict.as_str())} { (tr_code(lang, "verdict", c.verdict.as_str())) } " " q { (c.text) } }
                 p.muted { (c.reading) }
                 (sources_cell(&c.claim_sources, lang))
                 ul { @for r in &c.reasoning { li { (r) } } }
@@ -415,6 +422,18 @@ pub fn message(lang: &str, title: &str, text: &str) -> Markup {
     layout(lang, title, "/", "/index.json", body)
 }
 
+/// The page answering a `lang` entente does not speak: the reason, in English, and a link
+/// to the home page in each supported language, named in itself.
+pub fn unsupported_language(text: &str) -> Markup {
+    let title = tr("en", "unsupported_language_title");
+    let body = html! {
+        h1 { (title) }
+        p { (text) }
+        ul.langs { @for code in LANGS { li { a href={"/?lang=" (code)} hreflang=(code) lang=(code) { (lang_name(code)) } } } }
+    };
+    layout("en", &title, "/", "/index.json", body)
+}
+
 /// The record search of a page: a form with words and facet boxes (counts beside each
 /// value), the matching records, and links to the other pages of results.
 fn search_section(search: &RecordSearch, lang: &str, path: &str) -> Markup {
@@ -428,7 +447,7 @@ fn search_section(search: &RecordSearch, lang: &str, path: &str) -> Markup {
                 @for facet in FACETS {
                     @if let Some(counts) = r.facets.get(facet).filter(|c| !c.is_empty() || !p.values(facet).is_empty()) {
                         fieldset.facet data-facet=(facet) {
-                            legend { (tr(lang, facet_key(facet))) }
+                            legend { (tr_code(lang, "facet", facet)) }
                             @for (value, n) in counts {
                                 label { input type="checkbox" name=(facet) value=(value) checked[p.is_chosen(facet, value)];
                                     " " (value) " " span.muted { "(" (n) ")" } }
@@ -445,7 +464,7 @@ fn search_section(search: &RecordSearch, lang: &str, path: &str) -> Markup {
                 p { input type="search" name="q" value=(p.q.clone().unwrap_or_default()) placeholder=(tr(lang, "words"));
                     " " button type="submit" { (tr(lang, "search")) }
                     " " a href={(path) "?lang=" (lang) "#search"} { (tr(lang, "clear")) } }
-                p.muted.count { (r.total) " " (tr(lang, "results")) }
+                p.muted.count { (tr_args(lang, "result_count", &[("n", r.total.into())])) }
                 @if r.records.is_empty() {
                     p { (tr(lang, "no_results")) }
                 } @else {
@@ -470,17 +489,6 @@ fn search_section(search: &RecordSearch, lang: &str, path: &str) -> Markup {
                 }
             }
         }
-    }
-}
-
-fn facet_key(facet: &str) -> &'static str {
-    match facet {
-        "kind" => "kind",
-        "domain" => "domain",
-        "status" => "status",
-        "year" => "year",
-        "origin" => "origin",
-        _ => "dataset",
     }
 }
 
@@ -519,7 +527,7 @@ pub fn country(view: &CountryView, style: &str) -> Markup {
                         th { (tr(lang, "partner")) }
                         th.num { (tr(lang, "shared_events")) }
                         @for c in &p.columns {
-                            th.num title=(c.source.citation) { (p.country) " " (arrow(c.direction)) " · " (tr(lang, c.direction)) br;
+                            th.num title=(c.source.citation) { (p.country) " " (arrow(c.direction)) " · " (tr_code(lang, "flow", c.direction)) br;
                                 span.muted { (c.indicator) " · " a href={"/record/" (c.source.source_id) "?lang=" (lang)} { (c.dataset) } } }
                         }
                         @if let Some(src) = &p.soft_presence_source {
@@ -648,23 +656,24 @@ pub fn sources(view: &SourcesView) -> Markup {
             @for s in &view.sources {
                 li id={"src-" (s.id)} { (PreEscaped(&s.html)) " "
                     span.muted { "[" a href={"/record/" (s.id) "?lang=" (lang) "&style=" (view.style)} { (s.id) } "] · "
-                        (tr(lang, "cited_by")) " " (s.cited_by) } }
+                        (tr_args(lang, "cited_by_count", &[("n", s.cited_by.into())])) } }
             }
         }
     };
-    layout(lang, tr(lang, "sources_page"), "/sources", &format!("/sources.json?lang={lang}&style={}", view.style), body)
+    layout(
+        lang,
+        &tr(lang, "sources_page"),
+        "/sources",
+        &format!("/sources.json?lang={lang}&style={}", view.style),
+        body,
+    )
 }
 
 /// The review queue: each candidate with its evidence (the trigger marked), document and
 /// state, with links between the states.
 pub fn review(view: &ReviewView) -> Markup {
     let lang = view.lang.as_str();
-    let state_label = |s: &str| match s {
-        "pending" => tr(lang, "state_pending"),
-        "accepted" => tr(lang, "state_accepted"),
-        "rejected" => tr(lang, "state_rejected"),
-        _ => tr(lang, "state_all"),
-    };
+    let state_label = |s: &str| tr_code(lang, "review_state", s);
     let body = html! {
         h1 { (tr(lang, "review_page")) }
         p.muted { (tr(lang, "review_intro")) }
@@ -710,7 +719,7 @@ pub fn review(view: &ReviewView) -> Markup {
         }
     };
     let json = format!("/review.json?lang={lang}&state={}", view.state);
-    layout(lang, tr(lang, "review_page"), "/review", &json, body)
+    layout(lang, &tr(lang, "review_page"), "/review", &json, body)
 }
 
 /// `text` with the first occurrence of `trigger` in `<mark>` (all of it escaped).
@@ -720,11 +729,6 @@ fn marked(text: &str, trigger: &str) -> Markup {
         Some(i) => html! { (text[..i]) mark { (trigger) } (text[i + trigger.len()..]) },
         None => html! { (text) },
     }
-}
-
-/// `template` with `{key}` replaced by each value.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_string(), |t, (k, v)| t.replace(&format!("{{{k}}}"), v))
 }
 
 /// A country's partners compared on the index: the ranking with its chart, the method and
@@ -746,15 +750,15 @@ pub fn compare(view: &CompareView) -> Markup {
     let rows = rank_rows(&c.partners, c.ranked, |p| Some(href(p)), "");
     let asked = &view.asked;
     let body = html! {
-        h1 { (fill(tr(lang, "compare_title"), &[("country", &c.focus_name)])) }
+        h1 { (tr_args(lang, "compare_title", &[("country", (&c.focus_name).into())])) }
         p.muted {
-            (fill(tr(lang, if dir == "in" { "direction_in" } else { "direction_out" }), &[("code", &c.focus)]))
+            (tr_args(lang, if dir == "in" { "direction_in" } else { "direction_out" }, &[("code", (&c.focus).into())]))
             " · " a href={(path) "?lang=" (lang) "&direction=" (other) "&year=" (c.year)} { (tr(lang, "other_direction")) }
             " · " a href={"/country/" (c.focus) "?lang=" (lang)} { (c.focus_name) }
         }
-        p { (fill(tr(lang, "universe"), &[
-            ("n", &c.universe.to_string()), ("year", &c.year.to_string()), ("m", &c.ranked.to_string()),
-            ("cov", &format!("{:.0}", c.min_coverage * 100.0)),
+        p { (tr_args(lang, "universe", &[
+            ("n", c.universe.into()), ("year", c.year.to_string().into()), ("m", c.ranked.into()),
+            ("cov", format!("{:.0}", c.min_coverage * 100.0).into()),
         ])) }
         form.compare method="get" action=(path) {
             input type="hidden" name="lang" value=(lang);
@@ -769,11 +773,11 @@ pub fn compare(view: &CompareView) -> Markup {
             " " button type="submit" { (tr(lang, "show")) }
         }
         @if !view.not_compared.is_empty() {
-            p.muted.not-compared { (fill(tr(lang, "not_compared"), &[("year", &c.year.to_string()), ("list", &view.not_compared.join(", "))])) }
+            p.muted.not-compared { (tr_args(lang, "not_compared", &[("year", c.year.to_string().into()), ("list", view.not_compared.join(", ").into())])) }
         }
         h2 id="ranking" { (tr(lang, "ranking")) }
         p.muted { (tr(lang, "ranks_note")) }
-        (svg::ranks(&rows, tr(lang, "chart_ranks"), lang))
+        (svg::ranks(&rows, &tr(lang, "chart_ranks"), lang))
         div style="overflow-x:auto" {
             table.ranking {
                 thead { tr {
@@ -807,8 +811,8 @@ pub fn compare(view: &CompareView) -> Markup {
             dt { (tr(lang, "draws")) } dd.draws { (c.draws) }
             dt { (tr(lang, "seed")) } dd.seed { (c.seed) }
         }
-        p.muted { (fill(tr(lang, "effects"), &[
-            ("n", &format!("{:.0}", c.normalisation_effect * 100.0)), ("a", &format!("{:.0}", c.aggregation_effect * 100.0)),
+        p.muted { (tr_args(lang, "effects", &[
+            ("n", format!("{:.0}", c.normalisation_effect * 100.0).into()), ("a", format!("{:.0}", c.aggregation_effect * 100.0).into()),
         ])) }
         h2 id="indicators" { (tr(lang, "indicators")) }
         table.indicators {
@@ -874,7 +878,7 @@ pub fn compare(view: &CompareView) -> Markup {
             }
         }
     };
-    let title = fill(tr(lang, "compare_title"), &[("country", &c.focus_name)]);
+    let title = tr_args(lang, "compare_title", &[("country", (&c.focus_name).into())]);
     let mut json = format!("{path}.json?lang={lang}&direction={dir}&year={}", c.year);
     if !asked.partners.is_empty() {
         json.push_str(&format!("&partners={}", asked.partners.join(",")));
@@ -934,8 +938,8 @@ fn index_section(view: &DyadView, lang: &str) -> Markup {
         })
         .collect();
     html! {
-        p.muted { (fill(tr(lang, "index_intro"), &[("a", &s.names[0]), ("b", &s.names[1])])) }
-        (svg::ranks(&rows, &fill(tr(lang, "index_over_years"), &[("a", &s.a), ("b", &s.b)]), lang))
+        p.muted { (tr_args(lang, "index_intro", &[("a", (&s.names[0]).into()), ("b", (&s.names[1]).into())])) }
+        (svg::ranks(&rows, &tr_args(lang, "index_over_years", &[("a", (&s.a).into()), ("b", (&s.b).into())]), lang))
         table.index {
             thead { tr { th { (tr(lang, "year")) } th.num { (tr(lang, "index_score")) } th.num { (tr(lang, "rank")) }
                 th.num { (tr(lang, "rank_interval")) } th.num { (tr(lang, "partners")) } th.num { (tr(lang, "coverage")) } } }
@@ -956,7 +960,7 @@ fn index_section(view: &DyadView, lang: &str) -> Markup {
             p.muted { (tr(lang, "years_no_data")) " " (s.no_data.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")) }
         }
         @if let Some(c) = &view.comparison {
-            h3 { (fill(tr(lang, "beside"), &[("year", &c.year.to_string())])) }
+            h3 { (tr_args(lang, "beside", &[("year", c.year.to_string().into())])) }
             @let z = c.scale;
             table.beside {
                 thead { tr { th { (tr(lang, "partner")) } th.num { (tr(lang, "rank")) } th.num { (tr(lang, "rank_interval")) } th.num { (tr(lang, "index_score")) }
@@ -989,7 +993,7 @@ fn diagnostics_section(view: &DyadView, lang: &str) -> Markup {
     };
     let rules = format!("{} {}", d.rules.name, d.rules.version);
     html! {
-        p.muted { (fill(tr(lang, "diagnostics_intro"), &[("rules", &rules), ("a", &d.a), ("b", &d.b), ("year", &d.year.to_string())]))
+        p.muted { (tr_args(lang, "diagnostics_intro", &[("rules", (&rules).into()), ("a", (&d.a).into()), ("b", (&d.b).into()), ("year", d.year.to_string().into())]))
             " SHA-256 " code { (d.rules.sha256) } }
         @for cat in CATEGORIES {
             @let findings: Vec<&Finding> = d.findings.iter().filter(|f| f.category == cat).collect();

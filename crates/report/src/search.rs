@@ -9,6 +9,7 @@ pub const FACETS: [&str; 6] = ["kind", "domain", "status", "year", "origin", "da
 
 /// A record search as asked: free text, facet values, page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,

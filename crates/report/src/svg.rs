@@ -8,7 +8,7 @@ use entente_analytics::{Series, Timeline};
 use entente_model::dyad::Direction;
 use maud::{Markup, html};
 
-use crate::i18n::tr;
+use crate::i18n::{tr, tr_args};
 
 /// The colour of a direction, shared by every chart and legend.
 pub fn direction_colour(d: Direction) -> &'static str {
@@ -58,7 +58,7 @@ pub fn timeline(t: &Timeline, lang: &str) -> Markup {
         svg xmlns="http://www.w3.org/2000/svg" class="chart timeline" width=(width) height=(height)
             viewBox={"0 0 " (width) " " (height)} role="img" aria-label=(tr(lang, "timeline")) {
             title { (tr(lang, "timeline")) ": " (t.names[0]) " – " (t.names[1]) }
-            style { "text{font:12px system-ui,sans-serif;fill:#222}.lane{font-size:11px;fill:#555}a:hover text{text-decoration:underline}" }
+            style { "text{font:12px system-ui,sans-serif;fill:#222}.lane{font-size:11px;fill:#555}.context text{fill:#777;font-style:italic}a:hover text{text-decoration:underline}" }
             @for d in DIRECTIONS {
                 line x1=(lane_centre(d)) y1=(TOP - 8) x2=(lane_centre(d)) y2=(height - 8) stroke="#ddd" stroke-width="1" {}
                 text.lane x=(lane_centre(d)) y="16" text-anchor="middle" { (lane_label(d, t, lang)) }
@@ -72,17 +72,23 @@ pub fn timeline(t: &Timeline, lang: &str) -> Markup {
                 @let colour = direction_colour(e.direction);
                 @let hollow = e.status == "cancelled" || e.status == "planned" || e.status == "postponed";
                 @let dashed = e.status == "online" || e.status == "partly_online";
-                @let date = match &e.end { Some(end) => format!("{} – {}", e.date, end), None => e.date.clone() };
-                a href={"#" (e.id)} {
-                    title { (date) " · " (e.title) " · " (e.direction_label) " · " (e.kind) " · " (e.status) }
+                @let date = match (&e.period, &e.end) {
+                    (Some(p), _) => p.clone(),
+                    (None, Some(end)) => format!("{} – {}", e.date, end),
+                    (None, None) => e.date.clone(),
+                };
+                // An event there by context only is drawn faint and says so: it is not bilateral.
+                a href={"#" (e.id)} class=[e.context.then_some("context")] {
+                    title { (date) " · " (e.title) " · " (e.direction_label) " · " (e.kind) " · " (e.status)
+                        @if e.context { " · " (tr(lang, "context_caveat")) } }
                     @if i % 2 == 0 {
                         rect x="0" y=(y - ROW / 2) width=(width) height=(ROW) fill="#f7f7f7" {}
                     }
                     text x=(DATE_W) y=(y + 4) text-anchor="end" { (date) }
                     circle cx=(lane_centre(e.direction)) cy=(y) r="7"
                         fill=(if hollow { "#fff" } else { colour }) stroke=(colour) stroke-width="2"
-                        stroke-dasharray=[dashed.then_some("3 2")] {}
-                    text x=(text_x) y=(y + 4) { (truncate(&e.title, 105)) }
+                        stroke-dasharray=[dashed.then_some("3 2")] opacity=[e.context.then_some("0.4")] {}
+                    text x=(text_x) y=(y + 4) { (truncate(&e.title, 95)) @if e.context { " (" (tr(lang, "context")) ")" } }
                 }
             }
         }
@@ -93,7 +99,8 @@ pub fn timeline(t: &Timeline, lang: &str) -> Markup {
 /// between shown years is marked with "…".
 pub fn per_year(t: &Timeline, lang: &str) -> Markup {
     let mut years: BTreeMap<i32, BTreeMap<usize, usize>> = BTreeMap::new();
-    for e in &t.entries {
+    // Bilateral events only: one there by context is not counted as the pair's.
+    for e in t.entries.iter().filter(|e| !e.context) {
         let year: i32 = e.date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
         let lane = DIRECTIONS.iter().position(|d| *d == e.direction).unwrap_or(0);
         *years.entry(year).or_default().entry(lane).or_default() += 1;
@@ -125,7 +132,8 @@ pub fn per_year(t: &Timeline, lang: &str) -> Markup {
         for (lane, n) in counts.iter() {
             let h = scale(*n);
             let d = DIRECTIONS[*lane];
-            let hover = format!("{year}: {n} {} ({})", tr(lang, "events"), lane_label(d, t, lang));
+            let events = tr_args(lang, "event_count", &[("n", (*n).into())]);
+            let hover = format!("{year}: {events} ({})", lane_label(d, t, lang));
             segments.push((*bx, base - h, h, direction_colour(d), hover));
             base -= h;
         }
@@ -185,18 +193,17 @@ pub fn series(s: &Series, lang: &str) -> Markup {
                 .filter_map(|r| {
                     let i = periods.iter().position(|p| *p == r.period)?;
                     let mut hover = format!(
-                        "{} {}: {} {}, {} articles",
+                        "{} {}: {}, {}",
                         r.period,
                         r.direction_label,
-                        r.events,
-                        tr(lang, "events"),
-                        r.articles
+                        tr_args(lang, "event_count", &[("n", r.events.into())]),
+                        tr_args(lang, "article_count", &[("n", r.articles.into())]),
                     );
                     if let Some(g) = r.goldstein_mean {
                         hover.push_str(&format!(", Goldstein {g:.2}"));
                     }
                     if let Some(t) = r.tone_mean {
-                        hover.push_str(&format!(", tone {t:.2}"));
+                        hover.push_str(&format!(", {} {t:.2}", tr(lang, "tone")));
                     }
                     Some((x(i), y(r.events), hover))
                 })
@@ -367,7 +374,7 @@ pub fn ranks(rows: &[RankRow], title: &str, lang: &str) -> Markup {
                 @let y = TOP + ROW * i as i32 + ROW / 2;
                 @let colour = if r.highlight { "#d95f02" } else { "#1f6fb4" };
                 @let hover = format!(
-                    "{}: {} {} · {} {} · 5–95 %: {}–{} · {} {}",
+                    "{}: {} {} · {} {} · 5–95 %: {}–{} · {}",
                     r.label,
                     tr(lang, "rank"),
                     r.rank.map(|n| n.to_string()).unwrap_or_else(|| "–".into()),
@@ -375,8 +382,7 @@ pub fn ranks(rows: &[RankRow], title: &str, lang: &str) -> Markup {
                     format_rank(r.median),
                     format_rank(r.p05),
                     format_rank(r.p95),
-                    tr(lang, "of_partners"),
-                    r.of
+                    tr_args(lang, "partners_ranked", &[("n", r.of.into())]),
                 );
                 g {
                     title { (hover) }
@@ -403,4 +409,43 @@ pub fn ranks(rows: &[RankRow], title: &str, lang: &str) -> Markup {
 /// A rank or percentile as printed: whole numbers without decimals.
 fn format_rank(v: f64) -> String {
     entente_model::record::format_number((v * 10.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_cite::Style;
+    use entente_model::Dyad;
+    use entente_store::{EventFilter, Store};
+
+    fn fra_kaz() -> Timeline {
+        let mut store = Store::open_in_memory().unwrap();
+        let files = entente_ingest::bundled::datasets().remove(0);
+        let ds = entente_ingest::parse_dataset(&files, &|_| None).unwrap();
+        store.load_dataset(&ds, &files.origin, &files.fingerprint()).unwrap();
+        entente_analytics::timeline(&store, &Dyad::new("FRA", "KAZ"), &EventFilter::default(), "en", Style::Apa)
+            .unwrap()
+    }
+
+    #[test]
+    fn context_events_are_drawn_apart_and_left_out_of_the_yearly_counts() {
+        let t = fra_kaz();
+        let context = t.entries.iter().filter(|e| e.context).count();
+        assert!(context > 0 && context < t.entries.len(), "{context} of {}", t.entries.len());
+        let svg = timeline(&t, "en").into_string();
+        assert_eq!(svg.matches("<a href=\"#").count(), t.entries.len());
+        assert_eq!(svg.matches("class=\"context\"").count(), context, "{svg}");
+        assert_eq!(svg.matches("not counted as a bilateral event").count(), context);
+        // 1883 is a year of context only: the bars count bilateral events, so it has none.
+        assert!(t.entries.iter().any(|e| e.context && e.date.starts_with("1883")));
+        let bars = per_year(&t, "en").into_string();
+        assert!(!bars.contains("1883"), "{bars}");
+        // Each bar segment's title says "YEAR: N events (lane)"; together they count the
+        // bilateral events, each once.
+        let counted: usize = bars
+            .split("<rect")
+            .filter_map(|r| r.split_once("<title>")?.1.split_once(": ")?.1.split(' ').next()?.parse::<usize>().ok())
+            .sum();
+        assert_eq!(counted, t.entries.len() - context, "{bars}");
+    }
 }

@@ -16,6 +16,7 @@ use crate::dyad::source_refs;
 
 /// A source formatted in one style: plain text, and HTML for pages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormattedCitation {
     pub style: &'static str,
     pub text: String,
@@ -25,6 +26,7 @@ pub struct FormattedCitation {
 
 /// One record, in full.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordDetail {
     pub id: String,
     pub kind: RecordKind,
@@ -104,6 +106,7 @@ pub fn record_detail(
 
 /// One source in the sources list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceEntry {
     pub id: String,
     pub kind: String,
@@ -122,28 +125,52 @@ pub struct SourcesView {
     pub sources: Vec<SourceEntry>,
 }
 
+/// Every source in `style`: in bibliography order for GOST and APA, each entry formatted as
+/// text and HTML; in id order for BibTeX and CSL-JSON, each entry as the style writes it.
 pub fn sources_view(store: &Store, lang: &str, style: Style) -> Result<SourcesView, AnalyticsError> {
     let mut sources = store.sources()?;
-    sort_for(style, &mut sources);
     let counts = store.citation_counts()?;
-    let sources = sources
-        .iter()
-        .map(|s| {
-            let f = format(s, style);
-            SourceEntry {
-                id: s.id.clone(),
-                kind: s.kind.as_str().to_string(),
-                citation: f.plain(),
-                html: f.html(),
-                cited_by: counts.get(&s.id).copied().unwrap_or(0),
-            }
-        })
-        .collect();
+    let cited_by = |id: &str| counts.get(id).copied().unwrap_or(0);
+    let sources = match style {
+        Style::Gost | Style::Apa => {
+            sort_for(style, &mut sources);
+            sources
+                .iter()
+                .map(|s| {
+                    let f = format(s, style);
+                    SourceEntry {
+                        id: s.id.clone(),
+                        kind: s.kind.as_str().to_string(),
+                        citation: f.plain(),
+                        html: f.html(),
+                        cited_by: cited_by(&s.id),
+                    }
+                })
+                .collect()
+        }
+        Style::Bibtex | Style::CslJson => {
+            sources.sort_by(|a, b| a.id.cmp(&b.id));
+            sources
+                .iter()
+                .map(|s| SourceEntry {
+                    id: s.id.clone(),
+                    kind: s.kind.as_str().to_string(),
+                    citation: match style {
+                        Style::Bibtex => bibtex_entry(s),
+                        _ => csl_item(s).to_string(),
+                    },
+                    html: String::new(),
+                    cited_by: cited_by(&s.id),
+                })
+                .collect()
+        }
+    };
     Ok(SourcesView { lang: lang.to_string(), style: style.as_str().to_string(), sources })
 }
 
 /// The codes that name a country in the feeds entente reads.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountryCodes {
     pub alpha2: String,
     pub alpha3: String,
@@ -155,6 +182,7 @@ pub struct CountryCodes {
 
 /// A focus country: its names and codes, its own soft presence, and its partners.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountryView {
     pub names: BTreeMap<String, String>,
     pub codes: CountryCodes,
@@ -170,7 +198,7 @@ pub fn country_view(
     style: Style,
 ) -> Result<Option<CountryView>, AnalyticsError> {
     let Some(c) = CountryTable::bundled().by_alpha3(alpha3) else { return Ok(None) };
-    let names = crate::i18n::LANGS.iter().map(|(l, _)| (l.to_string(), c.name_in(l).to_string())).collect();
+    let names = crate::i18n::LANGS.iter().map(|l| (l.to_string(), c.name_in(l).to_string())).collect();
     let codes = CountryCodes {
         alpha2: c.alpha2.clone(),
         alpha3: c.alpha3.clone(),

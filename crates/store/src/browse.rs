@@ -29,6 +29,7 @@ pub struct RecordQuery {
 
 /// One record in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordSummary {
     pub id: String,
     pub kind: String,
@@ -44,6 +45,7 @@ pub struct RecordSummary {
 
 /// A page of records with the facets of everything that matched.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecordPage {
     pub total: usize,
     pub page: usize,

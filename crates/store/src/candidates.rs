@@ -15,6 +15,7 @@ pub const REVIEWED_DATASET: &str = "reviewed";
 
 /// A candidate with its place in review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoredCandidate {
     pub id: String,
     pub state: ReviewState,
@@ -54,6 +55,7 @@ pub struct Queued {
 
 /// What an acceptance wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Accepted {
     pub candidate: String,
     pub event: String,

@@ -61,6 +61,7 @@ pub enum WriteMode {
 
 /// What a write did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WriteOutcome {
     pub id: String,
     pub dataset: String,
@@ -73,6 +74,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A dataset as the store knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetInfo {
     pub id: String,
     pub title: String,
@@ -110,6 +112,7 @@ pub struct StoredRecord {
 
 /// A record pointing at another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reference {
     pub id: String,
     pub kind: RecordKind,
@@ -166,7 +169,10 @@ pub struct ImportReject {
 pub struct DyadCount {
     pub a: String,
     pub b: String,
+    /// Bilateral events.
     pub events: i64,
+    /// Events that belong to the pair by context only, not counted in `events`.
+    pub context: i64,
 }
 
 pub struct Store {
@@ -634,11 +640,15 @@ impl Store {
     /// Pairs of countries that share at least one event, most events first.
     pub fn dyads(&self) -> Result<Vec<DyadCount>> {
         let mut stmt = self.conn.prepare(
-            "SELECT x.country, y.country, count(DISTINCT x.event_id) AS n
+            "SELECT x.country, y.country,
+                    count(DISTINCT CASE WHEN json_extract(r.body, '$.context') THEN NULL ELSE x.event_id END) AS n,
+                    count(DISTINCT CASE WHEN json_extract(r.body, '$.context') THEN x.event_id END) AS context
              FROM event_countries x JOIN event_countries y ON x.event_id = y.event_id AND x.country < y.country
-             GROUP BY x.country, y.country ORDER BY n DESC, x.country, y.country",
+             JOIN records r ON r.id = x.event_id
+             GROUP BY x.country, y.country ORDER BY n DESC, context DESC, x.country, y.country",
         )?;
-        let rows = stmt.query_map([], |r| Ok(DyadCount { a: r.get(0)?, b: r.get(1)?, events: r.get(2)? }))?;
+        let rows = stmt
+            .query_map([], |r| Ok(DyadCount { a: r.get(0)?, b: r.get(1)?, events: r.get(2)?, context: r.get(3)? }))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 

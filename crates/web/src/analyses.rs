@@ -83,7 +83,7 @@ impl CompareParams {
             top: bounded(q, "top", TOP)?,
             draws: bounded(q, "draws", DRAWS)?,
             seed: bounded(q, "seed", SEEDS)?,
-            lang: crate::api::lang(q),
+            lang: crate::api::lang(q)?,
         })
     }
 }
@@ -183,7 +183,7 @@ impl IndexParams {
             to,
             draws: bounded(q, "draws", DRAWS)?,
             seed: bounded(q, "seed", SEEDS)?,
-            lang: crate::api::lang(q),
+            lang: crate::api::lang(q)?,
         })
     }
 }

@@ -1,26 +1,38 @@
 //! The HTTP API under `/api/v1`: read endpoints over every analysis, with CSV twins of the
-//! tabular ones, and token-guarded writes of curated records. Routes are declared once,
-//! in [`crate::openapi::ENDPOINTS`], which builds both the router and the OpenAPI document.
+//! tabular ones, and token-guarded writes of curated records. Each handler's `#[utoipa::path]`
+//! declares its route, parameters and answer type; `crate::openapi` registers each handler
+//! once, which routes it and documents it. An answer is a Rust type that derives its schema,
+//! so the document changes when the type does.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use entente_analytics::{By, Policy, SeriesQuery, claims, indicators, timeline};
+use entente_analytics::claims::ClaimCheck;
+use entente_analytics::compare::{IndexSeries, PartnerResult};
+use entente_analytics::country::Column;
+use entente_analytics::diagnose::{Diagnosis, FindingStatus};
+use entente_analytics::timeline::{SourceRef, Summary, TimelineEntry};
+use entente_analytics::{By, Indicators, Policy, Series, SeriesQuery, claims, indicators, timeline};
 use entente_cite::Style;
 use entente_model::record::RecordKind;
 use entente_model::{CountryTable, Dyad};
 use entente_report::compare::{Asked, CompareView};
 use entente_report::search::SearchParams;
-use entente_report::{dyad_view, views};
-use entente_store::{EventFilter, WriteMode};
-use serde_json::{Value, json};
+use entente_report::views::{RecordDetail, SourceEntry};
+use entente_report::{DyadView, dyad_view, views};
+use entente_store::{DatasetInfo, EventFilter, RecordSummary, WriteMode, WriteOutcome};
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::analyses::{CompareParams, IndexParams};
 use crate::error::ApiError;
+use crate::params::*;
 use crate::respond::{Wants, tabular};
 
 pub(crate) type Pairs = Query<Vec<(String, String)>>;
@@ -57,8 +69,10 @@ pub(crate) fn param<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a 
     pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
-pub(crate) fn lang(pairs: &[(String, String)]) -> &'static str {
-    entente_report::i18n::lang(param(pairs, "lang"))
+/// `lang`: one of the interface languages (English when absent); any other is refused with
+/// the list of supported ones, never quietly answered in English.
+pub(crate) fn lang(pairs: &[(String, String)]) -> Result<&'static str, ApiError> {
+    entente_report::i18n::lang(param(pairs, "lang")).map_err(ApiError::unsupported_language)
 }
 
 /// `style`: gost (default) or apa for pages and reports; the API's sources also take the
@@ -104,14 +118,56 @@ fn names(lang: &str, code: &str) -> String {
     CountryTable::bundled().name_or_code(code, lang)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    operation_id = "openapi",
+    summary = "This document",
+    description = "The OpenAPI 3.1 document of this API, generated from the handlers and the types they answer with.",
+    responses((status = 200, description = "The document.", body = crate::openapi::Document))
+)]
 pub(crate) async fn openapi() -> Response {
-    axum::Json(crate::openapi::document()).into_response()
+    ([(header::CONTENT_TYPE, "application/json")], crate::openapi::document_text()).into_response()
 }
 
+/// Countries with their codes and names.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CountryList {
+    pub total: usize,
+    pub rows: Vec<CountryRow>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CountryRow {
+    pub alpha3: String,
+    pub alpha2: String,
+    /// ISO 3166-1 numeric, three digits.
+    pub numeric: String,
+    /// FIPS 10-4, as GDELT writes places.
+    pub fips: Option<String>,
+    /// CAMEO actor codes standing for the country.
+    pub cameo: Vec<String>,
+    /// The short name in the asked language.
+    pub name: String,
+    pub name_en: String,
+    pub name_fr: String,
+    pub name_ru: String,
+    pub name_kk: String,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/countries",
+    operation_id = "countries",
+    summary = "Countries",
+    description = "Countries with their codes and names in four languages; `q` filters by any code or part of a name.",
+    params(CountriesQuery, LangQuery),
+    responses((status = 200, description = "The countries.", body = CountryList))
+)]
 pub(crate) async fn countries(Query(q): Pairs, wants: Wants) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let filter = param(&q, "q").map(entente_model::text::fold).filter(|f| !f.is_empty());
-    let rows: Vec<Value> = CountryTable::bundled()
+    let rows: Vec<CountryRow> = CountryTable::bundled()
         .all()
         .iter()
         .filter(|c| {
@@ -123,23 +179,37 @@ pub(crate) async fn countries(Query(q): Pairs, wants: Wants) -> Result<Response,
                     || c.aliases.iter().any(|a| entente_model::text::fold(a).contains(f.as_str()))
             })
         })
-        .map(|c| {
-            json!({
-                "alpha3": c.alpha3, "alpha2": c.alpha2, "numeric": c.numeric, "fips": c.fips, "cameo": c.cameo,
-                "name": c.name_in(lang), "name_en": c.name_in("en"), "name_fr": c.name_in("fr"),
-                "name_ru": c.name_in("ru"), "name_kk": c.name_in("kk"),
-            })
+        .map(|c| CountryRow {
+            alpha3: c.alpha3.clone(),
+            alpha2: c.alpha2.clone(),
+            numeric: c.numeric.clone(),
+            fips: c.fips.clone(),
+            cameo: c.cameo.clone(),
+            name: c.name_in(lang).to_string(),
+            name_en: c.name_in("en").to_string(),
+            name_fr: c.name_in("fr").to_string(),
+            name_ru: c.name_in("ru").to_string(),
+            name_kk: c.name_in("kk").to_string(),
         })
         .collect();
-    tabular(wants, "countries", json!({ "total": rows.len(), "rows": rows }))
+    tabular(wants, "countries", &CountryList { total: rows.len(), rows })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/countries/{code}",
+    operation_id = "country",
+    summary = "A focus country",
+    description = "A focus country: names, codes, its Elcano soft presence and its partners with their figures.",
+    params(CountryPath, LangQuery, StyleQuery),
+    responses((status = 200, description = "The country.", body = views::CountryView))
+)]
 pub(crate) async fn country_profile(
     State(state): State<Arc<AppState>>,
     UrlPath(code): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let code = country(&code)?;
     let view = state
         .with_store(move |s| {
@@ -149,52 +219,149 @@ pub(crate) async fn country_profile(
     Ok(axum::Json(view).into_response())
 }
 
+/// A focus country's partners, one row each.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Partners {
+    pub country: String,
+    /// The figures each row holds: `<key>.period` and `<key>.value` per column.
+    pub columns: Vec<Column>,
+    pub soft_presence_source: Option<SourceRef>,
+    pub rows: Vec<PartnerFigures>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct PartnerFigures {
+    pub code: String,
+    pub name: String,
+    /// Curated events involving both countries.
+    pub events: i64,
+    /// Per column key, `<key>.period` (text) and `<key>.value` (number), null where the partner
+    /// has none.
+    #[serde(flatten)]
+    #[schema(value_type = BTreeMap<String, Value>)]
+    pub figures: serde_json::Map<String, Value>,
+    #[serde(rename = "soft_presence.year")]
+    pub soft_presence_year: Option<i32>,
+    #[serde(rename = "soft_presence.value")]
+    pub soft_presence_value: Option<f64>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/countries/{code}/partners",
+    operation_id = "partners",
+    summary = "A country's partners",
+    description = "A focus country's partners side by side: shared events, latest student flows both ways, soft presence.",
+    params(CountryPath, LangQuery),
+    responses((status = 200, description = "The partners.", body = Partners))
+)]
 pub(crate) async fn partners(
     State(state): State<Arc<AppState>>,
     UrlPath(code): UrlPath<String>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let code = country(&code)?;
     let c = code.clone();
     let p = state.with_store(move |s| Ok(entente_analytics::country_profile(s, &c, lang, Style::Gost)?)).await?;
-    let rows: Vec<Value> = p
+    let rows: Vec<PartnerFigures> = p
         .partners
         .iter()
         .map(|x| {
-            let mut row = json!({ "code": x.code, "name": x.name, "events": x.events });
+            let mut figures = serde_json::Map::new();
             for c in &p.columns {
                 let cell = x.values.get(&c.key);
-                row[format!("{}.period", c.key)] = json!(cell.map(|v| &v.period));
-                row[format!("{}.value", c.key)] = json!(cell.map(|v| v.value));
+                figures.insert(format!("{}.period", c.key), cell.map_or(Value::Null, |v| v.period.clone().into()));
+                figures.insert(format!("{}.value", c.key), cell.map_or(Value::Null, |v| v.value.into()));
             }
-            row["soft_presence.year"] = json!(x.soft_presence.map(|s| s.0));
-            row["soft_presence.value"] = json!(x.soft_presence.map(|s| s.1));
-            row
+            PartnerFigures {
+                code: x.code.clone(),
+                name: x.name.clone(),
+                events: x.events,
+                figures,
+                soft_presence_year: x.soft_presence.map(|s| s.0),
+                soft_presence_value: x.soft_presence.map(|s| s.1),
+            }
         })
         .collect();
-    let body = json!({
-        "country": code, "columns": p.columns, "soft_presence_source": p.soft_presence_source, "rows": rows,
-    });
-    tabular(wants, &format!("partners-{}", p.country), body)
+    let name = format!("partners-{}", p.country);
+    let body = Partners { country: code, columns: p.columns, soft_presence_source: p.soft_presence_source, rows };
+    tabular(wants, &name, &body)
 }
 
+/// The datasets in the store.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DatasetList {
+    pub rows: Vec<DatasetInfo>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/datasets",
+    operation_id = "datasets",
+    summary = "Datasets",
+    description = "Datasets in the store, with origin and licence.",
+    responses((status = 200, description = "The datasets.", body = DatasetList))
+)]
 pub(crate) async fn datasets(State(state): State<Arc<AppState>>, wants: Wants) -> Result<Response, Api> {
     let rows = state.with_store(|s| Ok(s.datasets()?)).await?;
-    tabular(wants, "datasets", json!({ "rows": rows }))
+    tabular(wants, "datasets", &DatasetList { rows })
 }
 
+/// Pairs of countries that share events.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DyadList {
+    pub rows: Vec<DyadRow>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DyadRow {
+    pub a: String,
+    pub b: String,
+    pub name_a: String,
+    pub name_b: String,
+    /// Bilateral events.
+    pub events: i64,
+    /// Events that belong to the pair by context only, not counted in `events`.
+    pub context: i64,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads",
+    operation_id = "dyads",
+    summary = "Pairs of countries",
+    description = "Pairs of countries that share events, most events first.",
+    params(LangQuery),
+    responses((status = 200, description = "The pairs.", body = DyadList))
+)]
 pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Pairs, wants: Wants) -> Result<Response, Api> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let list = state.with_store(|s| Ok(s.dyads()?)).await?;
-    let rows: Vec<Value> = list
-        .iter()
-        .map(|d| json!({"a": d.a, "b": d.b, "name_a": names(lang, &d.a), "name_b": names(lang, &d.b), "events": d.events}))
+    let rows = list
+        .into_iter()
+        .map(|d| DyadRow {
+            name_a: names(lang, &d.a),
+            name_b: names(lang, &d.b),
+            a: d.a,
+            b: d.b,
+            events: d.events,
+            context: d.context,
+        })
         .collect();
-    tabular(wants, "dyads", json!({ "rows": rows }))
+    tabular(wants, "dyads", &DyadList { rows })
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}",
+    operation_id = "dyad",
+    summary = "A pair of countries",
+    description = "Everything about a pair: summary, timeline, records, indicators, claims, GDELT series, index, comparison, diagnosis, bibliography.",
+    params(PairPath, LangQuery, StyleQuery),
+    responses((status = 200, description = "The pair's view.", body = DyadView))
+)]
 pub(crate) async fn dyad(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
@@ -204,13 +371,32 @@ pub(crate) async fn dyad(
     Ok(axum::Json(view).into_response())
 }
 
+/// A pair's dated events in order.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct TimelineBody {
+    pub dyad: Dyad,
+    /// The two countries' names in the asked language.
+    pub names: [String; 2],
+    pub summary: Summary,
+    pub rows: Vec<TimelineEntry>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/timeline",
+    operation_id = "timeline",
+    summary = "A pair's timeline",
+    description = "The pair's dated events in order, with direction, setting and formatted citations.",
+    params(PairPath, YearRange, TimelineQuery, LangQuery, StyleQuery),
+    responses((status = 200, description = "The timeline.", body = TimelineBody))
+)]
 pub(crate) async fn dyad_timeline(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let filter = EventFilter {
         from_year: year(&q, "from")?,
@@ -220,8 +406,8 @@ pub(crate) async fn dyad_timeline(
     };
     let d = dyad.clone();
     let t = state.with_store(move |s| Ok(timeline(s, &d, &filter, lang, style)?)).await?;
-    let body = json!({ "dyad": t.dyad, "names": t.names, "summary": t.summary, "rows": t.entries });
-    tabular(wants, &format!("timeline-{}-{}", dyad.a, dyad.b), body)
+    let body = TimelineBody { dyad: t.dyad, names: t.names, summary: t.summary, rows: t.entries };
+    tabular(wants, &format!("timeline-{}-{}", dyad.a, dyad.b), &body)
 }
 
 /// Values of a repeatable parameter, repeated or comma-separated.
@@ -233,6 +419,15 @@ pub(crate) fn list(pairs: &[(String, String)], key: &str) -> Vec<String> {
         .collect()
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/series",
+    operation_id = "series",
+    summary = "A pair's GDELT series",
+    description = "GDELT events between the pair per period and direction, with QuadClass and CAMEO root counts.",
+    params(PairPath, SeriesPeriod, YearRange),
+    responses((status = 200, description = "The series.", body = Series))
+)]
 pub(crate) async fn dyad_series(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
@@ -251,39 +446,97 @@ pub(crate) async fn dyad_series(
     let (d, q) = (&dyad, &query);
     let series = state.query_lake(|engine| async move { engine.series(d, q).await }).await?;
     // A series already keeps its periods in `rows`.
-    let body = serde_json::to_value(&series).map_err(|e| ApiError::internal(e.to_string()))?;
-    tabular(wants, &format!("series-{}-{}", dyad.a, dyad.b), body)
+    tabular(wants, &format!("series-{}-{}", dyad.a, dyad.b), &series)
 }
 
+/// A pair's indicators, with one row per point of each flow.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndicatorsBody {
+    #[serde(flatten)]
+    pub indicators: Indicators,
+    pub rows: Vec<FlowRow>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct FlowRow {
+    pub from: String,
+    pub to: String,
+    pub indicator: String,
+    pub dataset: String,
+    pub unit: String,
+    pub period: String,
+    pub value: f64,
+    /// From the previous point.
+    pub change: Option<f64>,
+    pub pct_change: Option<f64>,
+    pub observation_id: String,
+    pub source_id: String,
+    pub locator: String,
+    /// The figure as the file gives it, when entente corrected it (see `data/SOURCES.md`).
+    pub raw_value: Option<f64>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/indicators",
+    operation_id = "indicators",
+    summary = "A pair's indicators",
+    description = "Student flows both ways (with change and growth), shares and ranks, Elcano soft presence. Rows: one per flow point.",
+    params(PairPath, LangQuery, StyleQuery),
+    responses((status = 200, description = "The indicators.", body = IndicatorsBody))
+)]
 pub(crate) async fn dyad_indicators(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let d = dyad.clone();
     let ind = state.with_store(move |s| Ok(indicators(s, &d, lang, style)?)).await?;
-    let rows: Vec<Value> = ind
+    let rows: Vec<FlowRow> = ind
         .flows
         .iter()
         .flat_map(|f| {
-            f.points.iter().map(move |p| {
-                json!({
-                    "from": f.from, "to": f.to, "indicator": f.indicator, "dataset": f.dataset, "unit": f.unit,
-                    "period": p.period, "value": p.value, "change": p.change, "pct_change": p.pct_change,
-                    "observation_id": p.observation_id, "source_id": f.source.source_id, "locator": p.locator,
-                    "raw_value": p.raw_value,
-                })
+            f.points.iter().map(move |p| FlowRow {
+                from: f.from.clone(),
+                to: f.to.clone(),
+                indicator: f.indicator.clone(),
+                dataset: f.dataset.clone(),
+                unit: f.unit.clone(),
+                period: p.period.clone(),
+                value: p.value,
+                change: p.change,
+                pct_change: p.pct_change,
+                observation_id: p.observation_id.clone(),
+                source_id: f.source.source_id.clone(),
+                locator: p.locator.clone(),
+                raw_value: p.raw_value,
             })
         })
         .collect();
-    let mut body = serde_json::to_value(&ind).map_err(|e| ApiError::internal(e.to_string()))?;
-    body["rows"] = Value::Array(rows);
-    tabular(wants, &format!("indicators-{}-{}", dyad.a, dyad.b), body)
+    tabular(wants, &format!("indicators-{}-{}", dyad.a, dyad.b), &IndicatorsBody { indicators: ind, rows })
 }
 
+/// The claims about a pair, each with its verdict.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ClaimsBody {
+    pub dyad: Dyad,
+    /// The policy the claims were checked under.
+    pub policy: &'static str,
+    pub rows: Vec<ClaimCheck>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/claims",
+    operation_id = "claims",
+    summary = "Claims about a pair",
+    description = "Claims about the pair set beside the data, each with a verdict and its reasoning.",
+    params(PairPath, StyleQuery),
+    responses((status = 200, description = "The claims.", body = ClaimsBody))
+)]
 pub(crate) async fn dyad_claims(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
@@ -293,18 +546,50 @@ pub(crate) async fn dyad_claims(
     let style = style(&q, false)?;
     let dyad = dyad_of(&a, &b)?;
     let d = dyad.clone();
-    let list = state.with_store(move |s| Ok(claims(s, &d, &Policy::default(), style)?)).await?;
-    let body = json!({ "dyad": dyad, "policy": "data/claims-policy.toml (bundled)", "rows": list });
-    tabular(wants, &format!("claims-{}-{}", dyad.a, dyad.b), body)
+    let rows = state.with_store(move |s| Ok(claims(s, &d, &Policy::default(), style)?)).await?;
+    let name = format!("claims-{}-{}", dyad.a, dyad.b);
+    tabular(wants, &name, &ClaimsBody { dyad, policy: "data/claims-policy.toml (bundled)", rows })
 }
 
+/// A page of records, with the counts per facet value of the whole result.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct RecordList {
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    /// Counts per value of kind, dataset, domain, status, year and origin.
+    pub facets: BTreeMap<String, BTreeMap<String, usize>>,
+    pub rows: Vec<RecordSummary>,
+}
+
+impl From<entente_store::RecordPage> for RecordList {
+    fn from(page: entente_store::RecordPage) -> Self {
+        RecordList {
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            facets: page.facets,
+            rows: page.records,
+        }
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/records",
+    operation_id = "dyad_records",
+    summary = "Search a pair's records",
+    description = "Search among the records a pair's page shows, with facets and pages.",
+    params(PairPath, SearchQuery, PageQuery, LangQuery, StyleQuery),
+    responses((status = 200, description = "A page of records.", body = RecordList))
+)]
 pub(crate) async fn dyad_records(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state
@@ -313,31 +598,46 @@ pub(crate) async fn dyad_records(
             Ok(s.browse(&params.to_query(Some(view.record_ids())))?)
         })
         .await?;
-    tabular(wants, "records", page_body(page))
+    tabular(wants, "records", &RecordList::from(page))
 }
 
-fn page_body(page: entente_store::RecordPage) -> Value {
-    json!({
-        "total": page.total, "page": page.page, "per_page": page.per_page, "facets": page.facets, "rows": page.records,
-    })
-}
-
+#[utoipa::path(
+    get,
+    path = "/api/v1/records",
+    operation_id = "records",
+    summary = "Search records",
+    description = "Search all records: words, facets (kind, domain, status, year, origin, dataset), pages.",
+    params(SearchQuery, PageQuery, LangQuery),
+    responses((status = 200, description = "A page of records.", body = RecordList))
+)]
 pub(crate) async fn records(
     State(state): State<Arc<AppState>>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
+    // The rows do not depend on the language, but an unsupported one is refused here as on
+    // every route that takes it.
+    lang(&q)?;
     let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state.with_store(move |s| Ok(s.browse(&params.to_query(None))?)).await?;
-    tabular(wants, "records", page_body(page))
+    tabular(wants, "records", &RecordList::from(page))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/records/{id}",
+    operation_id = "record",
+    summary = "A record",
+    description = "One record as stored, with its formatted sources and the records pointing at it.",
+    params(RecordPath, LangQuery, StyleQuery),
+    responses((status = 200, description = "The record.", body = RecordDetail))
+)]
 pub(crate) async fn record(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let detail = state
         .with_store(move |s| {
             views::record_detail(s, &id, lang, style)?
@@ -347,12 +647,21 @@ pub(crate) async fn record(
     Ok(axum::Json(detail).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/sources/{id}",
+    operation_id = "source",
+    summary = "A source",
+    description = "One source: citation in GOST and APA, BibTeX, CSL-JSON, and the records citing it.",
+    params(SourcePath, LangQuery, StyleQuery),
+    responses((status = 200, description = "The source.", body = RecordDetail))
+)]
 pub(crate) async fn source(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let detail = state
         .with_store(move |s| {
             views::record_detail(s, &id, lang, style)?
@@ -363,43 +672,42 @@ pub(crate) async fn source(
     Ok(axum::Json(detail).into_response())
 }
 
+/// Every source, cited in one style.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct SourceList {
+    pub style: String,
+    pub rows: Vec<SourceEntry>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/sources",
+    operation_id = "sources",
+    summary = "Sources",
+    description = "Every source with its citation in the chosen style and how many records cite it.",
+    params(SourceStyleQuery, LangQuery),
+    responses((status = 200, description = "The sources.", body = SourceList))
+)]
 pub(crate) async fn sources(
     State(state): State<Arc<AppState>>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, true)?);
-    let view = state
-        .with_store(move |s| match style {
-            Style::Gost | Style::Apa => Ok(views::sources_view(s, lang, style)?),
-            machine => {
-                // BibTeX and CSL-JSON: one entry per source, in id order.
-                let list = s.sources()?;
-                let counts = s.citation_counts()?;
-                let sources = list
-                    .iter()
-                    .map(|src| views::SourceEntry {
-                        id: src.id.clone(),
-                        kind: src.kind.as_str().to_string(),
-                        citation: match machine {
-                            Style::Bibtex => entente_cite::bibtex_entry(src),
-                            _ => entente_cite::csl_item(src).to_string(),
-                        },
-                        html: String::new(),
-                        cited_by: counts.get(&src.id).copied().unwrap_or(0),
-                    })
-                    .collect();
-                Ok(views::SourcesView { lang: lang.to_string(), style: machine.as_str().to_string(), sources })
-            }
-        })
-        .await?;
-    tabular(wants, "sources", json!({ "style": view.style, "rows": view.sources }))
+    let (lang, style) = (lang(&q)?, style(&q, true)?);
+    let view = state.with_store(move |s| Ok(views::sources_view(s, lang, style)?)).await?;
+    tabular(wants, "sources", &SourceList { style: view.style, rows: view.sources })
 }
 
-/// The body of a write: `{"dataset": ..., "kind": ..., "record": {...}}`.
-struct WriteBody {
+/// The body of a write. It is read field by field, so that each refusal names its field.
+#[derive(ToSchema)]
+#[schema(as = WriteRequest)]
+pub(crate) struct WriteBody {
+    /// Dataset to write into (created if new); required to create.
     dataset: Option<String>,
+    /// Required to create; an update keeps the stored kind.
     kind: Option<RecordKind>,
+    /// The record's fields, as in a dataset file (see dataset/fra-kaz).
+    #[schema(value_type = Object)]
     record: Value,
 }
 
@@ -451,6 +759,16 @@ fn read_record(kind: RecordKind, value: &Value) -> Result<entente_model::Record,
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/records",
+    operation_id = "create_record",
+    summary = "Create a record",
+    description = "Create a curated record. Checked like a dataset file; written in one transaction.",
+    request_body = WriteBody,
+    responses((status = 201, description = "Created; `Location` names the record.", body = WriteOutcome)),
+    security(("bearer" = []))
+)]
 pub(crate) async fn create_record(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -466,6 +784,17 @@ pub(crate) async fn create_record(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], axum::Json(outcome)).into_response())
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/v1/records/{id}",
+    operation_id = "update_record",
+    summary = "Replace a record",
+    description = "Replace a curated record (same kind and dataset). Checked like a dataset file.",
+    params(RecordPath),
+    request_body = WriteBody,
+    responses((status = 200, description = "Replaced, or unchanged when it was stored so already.", body = WriteOutcome)),
+    security(("bearer" = []))
+)]
 pub(crate) async fn update_record(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
@@ -502,17 +831,65 @@ pub(crate) async fn update_record(
     Ok(axum::Json(outcome).into_response())
 }
 
-/// A partner's figures as one flat row: ranks, scores, then dimensions and raw indicators
-/// (nested, so the CSV twin names them `dimensions.<key>` and `indicators.<key>`).
-fn partner_row(p: &entente_analytics::compare::PartnerResult) -> Value {
-    json!({
-        "partner": p.partner, "name": p.name, "score": p.score, "rank": p.rank,
-        "rank_median": p.rank_median, "rank_p05": p.rank_p05, "rank_p95": p.rank_p95,
-        "score_p05": p.score_p05, "score_p95": p.score_p95, "coverage": p.coverage,
-        "dimensions": p.dimensions, "indicators": p.indicators,
-    })
+/// A partner's figures on the index: ranks, scores, then dimensions and raw indicators (nested,
+/// so the CSV twin names them `dimensions.<key>` and `indicators.<key>`).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndexFigures {
+    pub score: Option<f64>,
+    pub rank: Option<usize>,
+    pub rank_median: Option<f64>,
+    pub rank_p05: Option<f64>,
+    pub rank_p95: Option<f64>,
+    pub score_p05: Option<f64>,
+    pub score_p95: Option<f64>,
+    pub coverage: f64,
+    pub dimensions: BTreeMap<String, Option<f64>>,
+    pub indicators: BTreeMap<String, Option<f64>>,
 }
 
+impl From<&PartnerResult> for IndexFigures {
+    fn from(p: &PartnerResult) -> Self {
+        IndexFigures {
+            score: p.score,
+            rank: p.rank,
+            rank_median: p.rank_median,
+            rank_p05: p.rank_p05,
+            rank_p95: p.rank_p95,
+            score_p05: p.score_p05,
+            score_p95: p.score_p95,
+            coverage: p.coverage,
+            dimensions: p.dimensions.clone(),
+            indicators: p.indicators.clone(),
+        }
+    }
+}
+
+/// One partner of a comparison as one flat row.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct PartnerRow {
+    pub partner: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub figures: IndexFigures,
+}
+
+/// A comparison, with one row per partner shown.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ComparisonBody {
+    #[serde(flatten)]
+    pub view: CompareView,
+    pub rows: Vec<PartnerRow>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/countries/{code}/compare",
+    operation_id = "compare",
+    summary = "A country's partners on the index",
+    description = "A country's partners on the bilateral cultural cooperation index: score, rank and its 5–95 % Monte Carlo interval, coverage, dimension scores, every raw value with its source, the indicators left out and why, the sensitivity, and the configuration's name, version and SHA-256. Rows: one per partner, indicators flattened.",
+    params(CountryPath, CompareQuery, DrawsQuery, LangQuery),
+    responses((status = 200, description = "The comparison.", body = ComparisonBody))
+)]
 pub(crate) async fn country_compare(
     State(state): State<Arc<AppState>>,
     UrlPath(code): UrlPath<String>,
@@ -523,16 +900,49 @@ pub(crate) async fn country_compare(
     let c = crate::analyses::comparison(&state, &p).await?;
     let asked = Asked { year: p.year, partners: p.partners.clone(), top: p.top };
     let view = CompareView::new((*c).clone(), p.lang, asked);
-    let rows: Vec<Value> = view.comparison.partners.iter().map(partner_row).collect();
-    let mut body = serde_json::to_value(&view).map_err(|e| ApiError::internal(e.to_string()))?;
-    body["rows"] = Value::Array(rows);
+    let rows = view
+        .comparison
+        .partners
+        .iter()
+        .map(|r| PartnerRow { partner: r.partner.clone(), name: r.name.clone(), figures: r.into() })
+        .collect();
     let direction = match p.direction {
         entente_analytics::compare::Direction::In => "in",
         entente_analytics::compare::Direction::Out => "out",
     };
-    tabular(wants, &format!("compare-{}-{direction}-{}", p.focus, view.comparison.year), body)
+    let name = format!("compare-{}-{direction}-{}", p.focus, view.comparison.year);
+    tabular(wants, &name, &ComparisonBody { view, rows })
 }
 
+/// A pair's index over the years, with one row per year.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndexBody {
+    #[serde(flatten)]
+    pub series: IndexSeries,
+    pub rows: Vec<IndexRow>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndexRow {
+    pub year: i32,
+    pub a: String,
+    pub b: String,
+    /// How many partners of B were ranked against each other, and how many had a score.
+    pub universe: usize,
+    pub ranked: usize,
+    #[serde(flatten)]
+    pub figures: IndexFigures,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/index",
+    operation_id = "dyad_index",
+    summary = "A pair's index over the years",
+    description = "The index of A projecting into B each year, A ranked among all of B's partners. Rows: one per year.",
+    params(PairPath, IndexQuery, DrawsQuery, LangQuery),
+    responses((status = 200, description = "The index series.", body = IndexBody))
+)]
 pub(crate) async fn dyad_index(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
@@ -542,20 +952,19 @@ pub(crate) async fn dyad_index(
     let dyad = dyad_of(&a, &b)?;
     let p = IndexParams::parse(&q)?;
     let s = crate::analyses::index(&state, &dyad, &p).await?;
-    let rows: Vec<Value> = s
+    let rows = s
         .years
         .iter()
-        .map(|y| {
-            let mut row = json!({ "year": y.year, "a": s.a, "b": s.b, "universe": y.universe, "ranked": y.ranked });
-            if let (Value::Object(row), Value::Object(more)) = (&mut row, partner_row(&y.result)) {
-                row.extend(more.into_iter().filter(|(k, _)| k != "partner" && k != "name"));
-            }
-            row
+        .map(|y| IndexRow {
+            year: y.year,
+            a: s.a.clone(),
+            b: s.b.clone(),
+            universe: y.universe,
+            ranked: y.ranked,
+            figures: (&y.result).into(),
         })
         .collect();
-    let mut body = serde_json::to_value(&*s).map_err(|e| ApiError::internal(e.to_string()))?;
-    body["rows"] = Value::Array(rows);
-    tabular(wants, &format!("index-{}-{}", dyad.a, dyad.b), body)
+    tabular(wants, &format!("index-{}-{}", dyad.a, dyad.b), &IndexBody { series: (*s).clone(), rows })
 }
 
 /// A finding's evidence in one line: each figure with its period and source.
@@ -579,27 +988,58 @@ fn evidence_line(f: &entente_analytics::diagnose::Finding) -> String {
         .join("; ")
 }
 
+/// A pair's diagnosis, with one row per finding.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DiagnosisBody {
+    #[serde(flatten)]
+    pub diagnosis: Diagnosis,
+    pub rows: Vec<FindingRow>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct FindingRow {
+    pub rule: String,
+    pub category: String,
+    pub topic: String,
+    pub status: FindingStatus,
+    pub sentence: String,
+    /// Each figure with its period and source, in one line.
+    pub evidence: String,
+    pub why: String,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/dyads/{a}/{b}/diagnose",
+    operation_id = "dyad_diagnose",
+    summary = "A pair's diagnosis",
+    description = "Strengths, weaknesses, barriers and prospects of A projecting into B from the rules in data/diagnose-rules.toml, each with its status and evidence, beside the judgements the sources make. Rows: one per finding.",
+    params(PairPath, DiagnoseQuery, LangQuery, StyleQuery),
+    responses((status = 200, description = "The diagnosis.", body = DiagnosisBody))
+)]
 pub(crate) async fn dyad_diagnose(
     State(state): State<Arc<AppState>>,
     UrlPath((a, b)): UrlPath<(String, String)>,
     Query(q): Pairs,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q), style(&q, false)?);
+    let (lang, style) = (lang(&q)?, style(&q, false)?);
     let dyad = dyad_of(&a, &b)?;
     let year = crate::analyses::bounded(&q, "year", crate::analyses::YEARS)?;
     let d = crate::analyses::diagnosis(&state, &dyad, year, lang, style).await?;
-    let rows: Vec<Value> = d
+    let rows = d
         .findings
         .iter()
-        .map(|f| {
-            json!({
-                "rule": f.rule, "category": f.category, "topic": f.topic, "status": f.status,
-                "sentence": f.sentence, "evidence": evidence_line(f), "why": f.why,
-            })
+        .map(|f| FindingRow {
+            rule: f.rule.clone(),
+            category: f.category.clone(),
+            topic: f.topic.clone(),
+            status: f.status,
+            sentence: f.sentence.clone(),
+            evidence: evidence_line(f),
+            why: f.why.clone(),
         })
         .collect();
-    let mut body = serde_json::to_value(&*d).map_err(|e| ApiError::internal(e.to_string()))?;
-    body["rows"] = Value::Array(rows);
-    tabular(wants, &format!("diagnose-{}-{}-{}", dyad.a, dyad.b, d.year), body)
+    let name = format!("diagnose-{}-{}-{}", dyad.a, dyad.b, d.year);
+    tabular(wants, &name, &DiagnosisBody { diagnosis: (*d).clone(), rows })
 }

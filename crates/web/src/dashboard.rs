@@ -31,7 +31,7 @@ fn twin(name: String) -> (String, bool) {
 }
 
 pub(crate) async fn home(State(state): State<Arc<AppState>>, Query(q): Pairs) -> Result<Response, ApiError> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let page = state
         .with_store(move |s| Ok(pages::home(lang, &s.dyads()?, &s.datasets()?).into_string()))
         .await
@@ -49,7 +49,7 @@ pub(crate) async fn home_json(State(state): State<Arc<AppState>>) -> Result<Resp
 
 /// The home page's form: any names in, a redirect to the canonical dyad address out.
 pub(crate) async fn dyad_form(Query(q): Pairs) -> Result<Response, ApiError> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let d = dyad_of(param(&q, "a").unwrap_or(""), param(&q, "b").unwrap_or("")).map_err(|e| e.in_lang(lang))?;
     let (a, b) = (d.a, d.b);
     Ok(Redirect::to(&format!("/dyad/{a}/{b}?lang={lang}")).into_response())
@@ -64,7 +64,7 @@ pub(crate) async fn full_dyad_view(
     q: &[(String, String)],
     json: bool,
 ) -> Result<DyadView, ApiError> {
-    let lang = lang(q);
+    let lang = lang(q).map_err(|e| e.in_json(json))?;
     let fail = |e: ApiError| e.in_json(json).in_lang(lang);
     let style = style(q, false).map_err(fail)?;
     let dyad = dyad_of(a, b).map_err(fail)?;
@@ -100,7 +100,7 @@ pub(crate) async fn dyad(
 
 /// The home page's form: a country by any name in, the canonical comparison address out.
 pub(crate) async fn compare_form(Query(q): Pairs) -> Result<Response, ApiError> {
-    let lang = lang(&q);
+    let lang = lang(&q)?;
     let code = country(param(&q, "focus").unwrap_or("")).map_err(|e| e.in_lang(lang))?;
     Ok(Redirect::to(&format!("/compare/{code}?lang={lang}")).into_response())
 }
@@ -112,7 +112,7 @@ pub(crate) async fn compare_page(
     Query(q): Pairs,
 ) -> Result<Response, ApiError> {
     let (focus, json) = twin(focus);
-    let lang = lang(&q);
+    let lang = lang(&q).map_err(|e| e.in_json(json))?;
     let fail = |e: ApiError| e.in_json(json).in_lang(lang);
     let p = CompareParams::parse(&focus, &q).map_err(fail)?;
     let c = crate::analyses::comparison(&state, &p).await.map_err(fail)?;
@@ -127,7 +127,7 @@ pub(crate) async fn country_page(
     Query(q): Pairs,
 ) -> Result<Response, ApiError> {
     let (code, json) = twin(code);
-    let lang = lang(&q);
+    let lang = lang(&q).map_err(|e| e.in_json(json))?;
     let fail = |e: ApiError| e.in_json(json).in_lang(lang);
     let style = style(&q, false).map_err(fail)?;
     let code = country(&code).map_err(fail)?;
@@ -145,7 +145,9 @@ pub(crate) async fn record_page(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, ApiError> {
-    let lang = lang(&q);
+    // A record id may end in ".json", so whether this is the twin is known only later; a
+    // language error is answered as the twin when the address asks for JSON.
+    let lang = lang(&q).map_err(|e| e.in_json(id.ends_with(".json")))?;
     let style = style(&q, false).map_err(|e| e.in_lang(lang))?;
     let detail = state
         .with_store(move |s| {
@@ -172,7 +174,7 @@ async fn sources_view(
     q: &[(String, String)],
     json: bool,
 ) -> Result<views::SourcesView, ApiError> {
-    let lang = lang(q);
+    let lang = lang(q).map_err(|e| e.in_json(json))?;
     let style = style(q, false).map_err(|e| e.in_json(json).in_lang(lang))?;
     state.with_store(move |s| Ok(views::sources_view(s, lang, style)?)).await.map_err(|e| e.in_json(json).in_lang(lang))
 }

@@ -4,9 +4,11 @@
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entente_model::validate::Problem;
-use entente_report::{i18n::tr, pages};
+use entente_report::i18n::{LANGS, UnsupportedLanguage, tr};
+use entente_report::pages;
 use entente_store::StoreError;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// An error with its HTTP status, a stable code and a message for people.
 #[derive(Debug)]
@@ -18,11 +20,22 @@ pub(crate) struct ApiError {
     pub lang: &'static str,
     /// Field problems of a refused record.
     pub problems: Vec<Problem>,
+    /// For an unsupported language: the codes that are supported, listed in the JSON error
+    /// and offered as links on the page.
+    pub languages: bool,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into(), json: false, lang: "en", problems: Vec::new() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            json: false,
+            lang: "en",
+            problems: Vec::new(),
+            languages: false,
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {
@@ -35,6 +48,14 @@ impl ApiError {
 
     pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::new(StatusCode::NOT_FOUND, code, message)
+    }
+
+    /// A `lang` entente does not speak: 400 `unsupported_language`, with the supported
+    /// languages in the message and, in JSON, as `supported`.
+    pub fn unsupported_language(e: UnsupportedLanguage) -> Self {
+        let mut err = ApiError::bad_request("unsupported_language", e.to_string());
+        err.languages = true;
+        err
     }
 
     pub fn in_json(mut self, json: bool) -> Self {
@@ -57,7 +78,11 @@ impl From<StoreError> for ApiError {
                 let mut err = ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_record",
-                    format!("the record breaks {} rule(s); see problems", problems.len()),
+                    format!(
+                        "the record breaks {} {}; see problems",
+                        problems.len(),
+                        if problems.len() == 1 { "rule" } else { "rules" }
+                    ),
                 );
                 err.problems = problems;
                 err
@@ -76,16 +101,43 @@ impl From<entente_analytics::AnalyticsError> for ApiError {
     }
 }
 
+/// An error as the API answers it.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Error)]
+pub(crate) struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ErrorDetail {
+    /// Stable, for programs: `bad_parameter`, `not_found`, `unknown_country`, `no_data`,
+    /// `unauthorized`, `invalid_record`…
+    pub code: &'static str,
+    /// For people.
+    pub message: String,
+    /// The field problems of a refused record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<FieldProblem>,
+    /// With `unsupported_language`: the language codes entente speaks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported: Option<Vec<&'static str>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct FieldProblem {
+    /// The field at fault (`sources[0].source`), or "" for the record as a whole.
+    pub field: String,
+    pub message: String,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if self.json {
-            let mut error = json!({"code": self.code, "message": self.message});
-            if !self.problems.is_empty() {
-                error["problems"] = json!(
-                    self.problems.iter().map(|p| json!({"field": p.field, "message": p.message})).collect::<Vec<_>>()
-                );
-            }
-            let mut response = (self.status, axum::Json(json!({ "error": error }))).into_response();
+            let problems =
+                self.problems.into_iter().map(|p| FieldProblem { field: p.field, message: p.message }).collect();
+            let supported = self.languages.then(|| LANGS.to_vec());
+            let body = ErrorBody { error: ErrorDetail { code: self.code, message: self.message, problems, supported } };
+            let mut response = (self.status, axum::Json(body)).into_response();
             if self.status == StatusCode::UNAUTHORIZED
                 && let Ok(v) = "Bearer realm=\"entente\"".parse()
             {
@@ -93,8 +145,13 @@ impl IntoResponse for ApiError {
             }
             response
         } else {
-            let title = if self.status == StatusCode::NOT_FOUND { tr(self.lang, "not_found") } else { self.code };
-            let page = pages::message(self.lang, title, &self.message).into_string();
+            let page = if self.languages {
+                pages::unsupported_language(&self.message).into_string()
+            } else {
+                let title =
+                    if self.status == StatusCode::NOT_FOUND { tr(self.lang, "not_found") } else { self.code.into() };
+                pages::message(self.lang, &title, &self.message).into_string()
+            };
             (self.status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
         }
     }

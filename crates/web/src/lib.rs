@@ -13,6 +13,7 @@ mod cache;
 mod dashboard;
 mod error;
 pub mod openapi;
+mod params;
 mod respond;
 mod review;
 

@@ -6,6 +6,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
@@ -25,11 +26,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Wants {
     }
 }
 
-/// A tabular answer: `body` holds a `rows` array.
-pub(crate) fn tabular(wants: Wants, name: &str, body: Value) -> Result<Response, crate::api::Api> {
+/// A tabular answer: `body` serialises with a `rows` array.
+pub(crate) fn tabular<T: Serialize>(wants: Wants, name: &str, body: &T) -> Result<Response, crate::api::Api> {
     match wants {
         Wants::Json => Ok(axum::Json(body).into_response()),
         Wants::Csv => {
+            let body = serde_json::to_value(body)
+                .map_err(|e| ApiError::internal(format!("cannot write the answer: {e}")).in_json(true))?;
             let rows = body.get("rows").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
             let text = to_csv(rows).map_err(|e| ApiError::internal(format!("cannot write CSV: {e}")).in_json(true))?;
             let disposition = format!("inline; filename=\"{name}.csv\"");

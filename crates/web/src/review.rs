@@ -1,6 +1,7 @@
 //! The review queue over HTTP: the dashboard's `/review` page (and its JSON twin), the API's
 //! listing of candidates, and the token-guarded accept and reject.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -9,12 +10,15 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entente_model::{Acceptance, PartialDate, ReviewState};
 use entente_report::{pages, views};
-use entente_store::CandidateFilter;
-use serde_json::{Map, Value, json};
+use entente_store::{Accepted, CandidateFilter, StoredCandidate};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api::{Api, Pairs, country, lang, param};
 use crate::error::ApiError;
+use crate::params::{CandidatePath, CandidatesQuery, PageQuery, RejectedPath};
 use crate::respond::{Wants, tabular};
 
 /// Candidates a page shows at most.
@@ -42,7 +46,7 @@ fn bounded(q: &[(String, String)], key: &str, default: usize, max: usize) -> Res
 }
 
 async fn review_view(state: &Arc<AppState>, q: &[(String, String)], json: bool) -> Result<views::ReviewView, ApiError> {
-    let lang = lang(q);
+    let lang = lang(q).map_err(|e| e.in_json(json))?;
     let wanted = state_param(q).map_err(|e| e.in_json(json).in_lang(lang))?;
     state
         .with_store(move |s| Ok(views::review_view(s, lang, wanted, PAGE_LIMIT)?))
@@ -59,7 +63,27 @@ pub(crate) async fn review_json(State(state): State<Arc<AppState>>, Query(q): Pa
     Ok(axum::Json(review_view(&state, &q, true).await?).into_response())
 }
 
-/// `GET /api/v1/candidates`: a page of the queue, with the counts per state.
+/// A page of the review queue, with the counts per state.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CandidatePage {
+    /// `pending`, `accepted`, `rejected` or `all`.
+    pub state: &'static str,
+    pub page: usize,
+    pub per_page: usize,
+    /// How many candidates are in each state.
+    pub counts: BTreeMap<String, usize>,
+    pub rows: Vec<StoredCandidate>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/candidates",
+    operation_id = "candidates",
+    summary = "The review queue",
+    description = "The review queue: events the text coder found (`entente code --store`), most confident first, with the counts per state. Candidates are not records until accepted.",
+    params(CandidatesQuery, PageQuery),
+    responses((status = 200, description = "A page of candidates.", body = CandidatePage))
+)]
 pub(crate) async fn candidates(
     State(state): State<Arc<AppState>>,
     Query(q): Pairs,
@@ -75,18 +99,25 @@ pub(crate) async fn candidates(
     };
     let filter = CandidateFilter { state: wanted, pair, limit: per_page, offset: (page - 1) * per_page };
     let (rows, counts) = state.with_store(move |s| Ok((s.candidates(&filter)?, s.candidate_counts()?))).await?;
-    let counts: Map<String, Value> = counts.into_iter().map(|(s, n)| (s.as_str().to_string(), json!(n))).collect();
-    let body = json!({
-        "state": wanted.map(ReviewState::as_str).unwrap_or("all"),
-        "page": page,
-        "per_page": per_page,
-        "counts": counts,
-        "rows": rows,
-    });
-    tabular(wants, "candidates", body)
+    let body = CandidatePage {
+        state: wanted.map(ReviewState::as_str).unwrap_or("all"),
+        page,
+        per_page,
+        counts: counts.into_iter().map(|(s, n)| (s.as_str().to_string(), n)).collect(),
+        rows,
+    };
+    tabular(wants, "candidates", &body)
 }
 
-/// `GET /api/v1/candidates/{id}`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/candidates/{id}",
+    operation_id = "candidate",
+    summary = "A candidate",
+    description = "One candidate: evidence span and text, trigger, document, confidence, state and decision.",
+    params(CandidatePath),
+    responses((status = 200, description = "The candidate.", body = StoredCandidate))
+)]
 pub(crate) async fn candidate(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
@@ -165,8 +196,19 @@ fn acceptance(map: &Map<String, Value>) -> Result<Acceptance, ApiError> {
     })
 }
 
-/// `POST /api/v1/candidates/{id}/accept`: the candidate becomes a curated event (and its
-/// document a source), checked like any record, in one transaction.
+/// The candidate becomes a curated event (and its document a source), checked like any
+/// record, in one transaction.
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates/{id}/accept",
+    operation_id = "accept_candidate",
+    summary = "Accept a candidate",
+    description = "Accept a pending candidate: it becomes a curated event in dataset `reviewed`, citing its document (a new source record unless stored already) with the evidence span as locator and quote. Every field of the body is optional and corrects the coder.",
+    params(CandidatePath),
+    request_body(content = Acceptance, example = json!({"reviewer": "OpenAPI test"})),
+    responses((status = 201, description = "Accepted; `Location` names the event.", body = Accepted)),
+    security(("bearer" = []))
+)]
 pub(crate) async fn accept(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
@@ -180,7 +222,25 @@ pub(crate) async fn accept(
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], axum::Json(done)).into_response())
 }
 
-/// `POST /api/v1/candidates/{id}/reject` with `{"reason": …}`.
+/// Why a candidate is rejected.
+#[derive(ToSchema)]
+pub(crate) struct Rejection {
+    /// What is wrong with it; kept with the candidate.
+    #[schema(min_length = 1)]
+    pub reason: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/candidates/{id}/reject",
+    operation_id = "reject_candidate",
+    summary = "Reject a candidate",
+    description = "Reject a pending candidate, with the reason. It stays in the queue, rejected, and coding the text again does not bring it back.",
+    params(RejectedPath),
+    request_body(content = Rejection, example = json!({"reason": "not a cultural event"})),
+    responses((status = 200, description = "The rejected candidate.", body = StoredCandidate)),
+    security(("bearer" = []))
+)]
 pub(crate) async fn reject(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
@@ -192,6 +252,7 @@ pub(crate) async fn reject(
     let reason = text_field(&map, "reason")?.filter(|r| !r.trim().is_empty()).ok_or_else(|| {
         ApiError::bad_request("bad_body", "a rejection needs a reason: {\"reason\": \"what is wrong with it\"}")
     })?;
-    let done = state.with_store_mut(move |s| Ok(s.reject_candidate(&id, &reason)?)).await?;
+    let rejection = Rejection { reason };
+    let done = state.with_store_mut(move |s| Ok(s.reject_candidate(&id, &rejection.reason)?)).await?;
     Ok(axum::Json(done).into_response())
 }

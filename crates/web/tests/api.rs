@@ -7,60 +7,69 @@
 mod common;
 
 use common::{get, request, server};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
-/// Problems of `v` against `schema` (the subset of JSON Schema the document uses).
-fn check(doc: &Value, schema: &Value, v: &Value, at: &str, out: &mut Vec<String>) {
-    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        let name = r.trim_start_matches("#/components/schemas/");
-        let target = &doc["components"]["schemas"][name];
-        assert!(!target.is_null(), "{at}: $ref {r} resolves to nothing");
-        return check(doc, target, v, at, out);
+/// The schema at a local `$ref` of the document.
+fn resolve<'a>(doc: &'a Value, reference: &str) -> &'a Value {
+    let pointer = reference.strip_prefix('#').unwrap_or_else(|| panic!("{reference} is not local"));
+    doc.pointer(pointer).unwrap_or_else(|| panic!("$ref {reference} resolves to nothing"))
+}
+
+/// `schema` closed: an object schema that lists its properties takes no others
+/// (`unevaluatedProperties: false`), so a field an answer has and its type does not declare
+/// fails as surely as a missing or mistyped one. A member of an `allOf` (a flattened type) sees
+/// only its own properties, so it stays open (its `$ref` inlined) and the `allOf` is closed.
+fn closed(schema: &Value, doc: &Value, member: bool) -> Value {
+    let Value::Object(map) = schema else { return schema.clone() };
+    if member && let Some(Value::String(reference)) = map.get("$ref") {
+        return closed(resolve(doc, reference), doc, true);
     }
-    if let Some(ty) = schema.get("type") {
-        let types: Vec<&str> = match ty {
-            Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
-            other => vec![other.as_str().unwrap()],
+    let each = |list: &Value, member: bool| {
+        Value::Array(list.as_array().unwrap().iter().map(|s| closed(s, doc, member)).collect())
+    };
+    let mut out = Map::new();
+    for (key, value) in map {
+        let value = match key.as_str() {
+            "allOf" => each(value, true),
+            "oneOf" | "anyOf" => each(value, member),
+            "prefixItems" => each(value, false),
+            "properties" => Value::Object(
+                value.as_object().unwrap().iter().map(|(k, s)| (k.clone(), closed(s, doc, false))).collect(),
+            ),
+            "items" | "additionalProperties" | "propertyNames" | "not" => closed(value, doc, false),
+            _ => value.clone(),
         };
-        let ok = types.iter().any(|t| match *t {
-            "object" => v.is_object(),
-            "array" => v.is_array(),
-            "string" => v.is_string(),
-            "integer" => v.is_i64() || v.is_u64(),
-            "number" => v.is_number(),
-            "boolean" => v.is_boolean(),
-            "null" => v.is_null(),
-            other => panic!("{at}: unknown type {other}"),
-        });
-        if !ok {
-            out.push(format!("{at}: {v:.60} is not {types:?}"));
-            return;
-        }
+        out.insert(key.clone(), value);
     }
-    if let Some(values) = schema.get("enum").and_then(Value::as_array)
-        && !values.contains(v)
-    {
-        out.push(format!("{at}: {v} is not one of {values:?}"));
+    let lists_properties = out.contains_key("properties") || out.contains_key("allOf");
+    if !member && lists_properties && !out.contains_key("additionalProperties") {
+        out.insert("unevaluatedProperties".into(), Value::Bool(false));
     }
-    if let Some(required) = schema.get("required").and_then(Value::as_array) {
-        for key in required.iter().filter_map(Value::as_str) {
-            if v.get(key).is_none() {
-                out.push(format!("{at}: missing {key}"));
-            }
-        }
-    }
-    if let (Some(props), Some(obj)) = (schema.get("properties").and_then(Value::as_object), v.as_object()) {
-        for (key, sub) in props {
-            if let Some(value) = obj.get(key) {
-                check(doc, sub, value, &format!("{at}.{key}"), out);
-            }
-        }
-    }
-    if let (Some(items), Some(list)) = (schema.get("items"), v.as_array()) {
-        for (i, item) in list.iter().take(40).enumerate() {
-            check(doc, items, item, &format!("{at}[{i}]"), out);
-        }
-    }
+    Value::Object(out)
+}
+
+/// A draft 2020-12 validator of `schema` (a schema of the document, `$ref`s into its
+/// components), with the components inlined and closed.
+fn validator(doc: &Value, schema: &Value) -> jsonschema::Validator {
+    let components: Map<String, Value> = doc["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(name, s)| (name.clone(), closed(s, doc, false)))
+        .collect();
+    let mut root = closed(schema, doc, false);
+    root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    root["components"] = json!({ "schemas": components });
+    jsonschema::draft202012::new(&root).unwrap_or_else(|e| panic!("the schema {schema} does not build: {e}"))
+}
+
+/// Where `v` breaks `schema`, one line per problem.
+fn problems(doc: &Value, schema: &Value, v: &Value, at: &str) -> Vec<String> {
+    let validator = validator(doc, schema);
+    validator
+        .iter_errors(v)
+        .map(|e| format!("{at}: {}: {}", e.instance_path(), e.to_string().chars().take(300).collect::<String>()))
+        .collect()
 }
 
 fn encode(s: &str) -> String {
@@ -122,6 +131,98 @@ fn the_documented_candidate_ids_are_those_the_test_queues() {
     assert_eq!(example("/api/v1/candidates/{id}/reject"), candidate(100).id());
 }
 
+/// Every `$ref` under `node`.
+fn refs<'a>(node: &'a Value, out: &mut Vec<&'a str>) {
+    match node {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match (key.as_str(), value) {
+                    ("$ref", Value::String(r)) => out.push(r),
+                    _ => refs(value, out),
+                }
+            }
+        }
+        Value::Array(list) => list.iter().for_each(|v| refs(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_openapi_document_is_whole_and_lists_exactly_the_routes_served() {
+    let doc = entente_web::openapi::document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["info"]["title"], "entente API");
+    assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
+    // The workspace's licence (root Cargo.toml), as an SPDX identifier.
+    assert_eq!(doc["info"]["license"], json!({"name": "Apache-2.0", "identifier": "Apache-2.0"}));
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"], json!({"type": "http", "scheme": "bearer"}));
+
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(all.len() > 100, "{} refs", all.len());
+    for r in &all {
+        let target = resolve(&doc, r);
+        assert!(target.is_object(), "{r} is not a schema or response");
+    }
+    // Every component schema builds as a draft 2020-12 schema.
+    for name in doc["components"]["schemas"].as_object().unwrap().keys() {
+        validator(&doc, &json!({ "$ref": format!("#/components/schemas/{name}") }));
+    }
+
+    let mut documented = Vec::new();
+    let mut ids = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            documented.push((method.to_uppercase(), path.clone()));
+            ids.push(op["operationId"].as_str().unwrap().to_string());
+            assert!(!op["summary"].as_str().unwrap().is_empty(), "{method} {path}");
+            let params = op["parameters"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+            for p in params {
+                assert!(["path", "query", "header"].contains(&p["in"].as_str().unwrap()), "{path}: {p}");
+                assert!(p["schema"].is_object() && !p["description"].as_str().unwrap().is_empty(), "{path}: {p}");
+                if p["in"] != "header" {
+                    assert!(!p["example"].is_null(), "{path}: {} has no example", p["name"]);
+                }
+            }
+            // The path's {names} are exactly its path parameters, each required.
+            let mut named: Vec<&str> = path.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
+            let mut declared: Vec<&str> = params
+                .iter()
+                .filter(|p| p["in"] == "path")
+                .inspect(|p| assert_eq!(p["required"], true, "{path}: {p}"))
+                .map(|p| p["name"].as_str().unwrap())
+                .collect();
+            named.sort_unstable();
+            declared.sort_unstable();
+            assert_eq!(named, declared, "{method} {path}");
+            let responses = op["responses"].as_object().unwrap();
+            assert!(responses.keys().any(|code| code.starts_with('2')), "{method} {path}");
+            for code in ["400", "500"] {
+                assert!(responses.contains_key(code), "{method} {path} documents no {code}");
+            }
+            if method == "get" {
+                assert!(responses["200"]["headers"]["ETag"].is_object(), "{path}");
+                assert!(responses.contains_key("304"), "{path}");
+                assert!(params.iter().any(|p| p["name"] == "If-None-Match" && p["in"] == "header"), "{path}");
+            }
+            if op.get("requestBody").is_some() {
+                assert_eq!(op["security"], json!([{"bearer": []}]), "{method} {path} writes without the token");
+                assert!(responses.contains_key("401"), "{method} {path}");
+            }
+        }
+    }
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operation ids repeat");
+    // The router was given exactly the documented routes.
+    let mut served = entente_web::openapi::served();
+    served.sort();
+    documented.sort();
+    assert_eq!(served, documented);
+    assert!(served.len() >= 40, "{}", served.len());
+}
+
 #[test]
 fn every_route_in_the_openapi_document_answers_as_documented() {
     let s = server(Some(TOKEN));
@@ -136,7 +237,7 @@ fn every_route_in_the_openapi_document_answers_as_documented() {
     let mut checked = 0;
     for (template, ops) in paths {
         for (method, op) in ops.as_object().unwrap() {
-            let params = op["parameters"].as_array().unwrap();
+            let params = op["parameters"].as_array().map(Vec::as_slice).unwrap_or(&[]);
             let mut path = template.clone();
             for p in params.iter().filter(|p| p["in"] == "path") {
                 path = path.replace(&format!("{{{}}}", p["name"].as_str().unwrap()), &encode(&example(p)));
@@ -192,9 +293,17 @@ fn every_route_in_the_openapi_document_answers_as_documented() {
                 let ty = a.header("content-type").unwrap();
                 assert!(ty.starts_with(media.as_str()), "{method} {path}: {ty} is not {media}");
                 if media == "application/json" {
-                    let mut problems = Vec::new();
-                    check(&doc, &spec["schema"], &a.json(), &format!("{method} {path}"), &mut problems);
-                    assert!(problems.is_empty(), "{problems:#?}");
+                    let wrong = problems(&doc, &spec["schema"], &a.json(), &format!("{method} {url}"));
+                    assert!(wrong.is_empty(), "{wrong:#?}");
+                    // The validator is not blind: a body without its required fields fails.
+                    if let Some(first) = resolve(&doc, spec["schema"]["$ref"].as_str().unwrap())["required"]
+                        .as_array()
+                        .and_then(|r| r.first())
+                    {
+                        let mut broken = a.json();
+                        broken.as_object_mut().unwrap().remove(first.as_str().unwrap());
+                        assert!(!problems(&doc, &spec["schema"], &broken, url.as_str()).is_empty(), "{url}");
+                    }
                 } else {
                     // A CSV twin holds exactly the JSON's rows.
                     let json = get(s.addr, &url.replacen(".csv", "", 1)).json();
@@ -236,11 +345,15 @@ fn unknown_routes_parameters_and_values_get_stable_json_errors() {
         ("/api/v1/sources?style=chicago", 400, "bad_style"),
         ("/api/v1/countries/Atlantis", 404, "unknown_country"),
     ];
+    let doc = entente_web::openapi::document();
+    let error = json!({ "$ref": "#/components/schemas/Error" });
     for (path, status, code) in cases {
         let a = get(s.addr, path);
         assert_eq!(a.status, status, "{path}: {}", a.body);
         assert!(a.header("content-type").unwrap().starts_with("application/json"), "{path}");
         let v = a.json();
+        let wrong = problems(&doc, &error, &v, path);
+        assert!(wrong.is_empty(), "{wrong:#?}");
         assert_eq!(v["error"]["code"], code, "{path}: {v}");
         assert!(!v["error"]["message"].as_str().unwrap().is_empty());
     }
@@ -727,4 +840,126 @@ fn no_file_is_reachable_through_a_url_and_the_api_is_open_to_other_origins() {
     assert_eq!(a.header("access-control-allow-origin"), Some("*"));
     // Pages are not for embedding elsewhere.
     assert_eq!(get(s.addr, "/").header("access-control-allow-origin"), None);
+}
+
+#[test]
+fn an_unsupported_language_is_refused_with_the_supported_ones_as_json_or_a_page() {
+    let s = server(None);
+    let json_routes = [
+        "/api/v1/countries?lang=de",
+        "/api/v1/countries/KAZ?lang=de",
+        "/api/v1/countries/KAZ/compare?lang=de",
+        "/api/v1/dyads?lang=de",
+        "/api/v1/dyads/FRA/KAZ?lang=de",
+        "/api/v1/dyads/FRA/KAZ/timeline?lang=de",
+        "/api/v1/dyads/FRA/KAZ/timeline.csv?lang=de",
+        "/api/v1/dyads/FRA/KAZ/index?lang=de",
+        "/api/v1/records?lang=de",
+        "/api/v1/sources?lang=de",
+        "/dyad/FRA/KAZ.json?lang=de",
+        "/compare/KAZ.json?lang=de",
+        "/country/KAZ.json?lang=xx",
+        "/sources.json?lang=english",
+        "/review.json?lang=de",
+        "/record/sorbonne-kazakhstan.json?lang=de",
+    ];
+    for path in json_routes {
+        let a = get(s.addr, path);
+        assert_eq!(a.status, 400, "{path}: {}", a.body);
+        assert!(a.header("content-type").unwrap().starts_with("application/json"), "{path}");
+        let v = a.json();
+        assert_eq!(v["error"]["code"], "unsupported_language", "{path}: {v}");
+        assert_eq!(v["error"]["supported"], json!(["en", "fr", "ru", "kk"]), "{path}: {v}");
+        let message = v["error"]["message"].as_str().unwrap();
+        for l in ["en (English)", "fr (Français)", "ru (Русский)", "kk (Қазақша)"] {
+            assert!(message.contains(l), "{path}: {message}");
+        }
+    }
+    let pages = [
+        "/?lang=de",
+        "/dyad/FRA/KAZ?lang=de",
+        "/dyad?a=FRA&b=KAZ&lang=de",
+        "/compare/KAZ?lang=de",
+        "/compare?focus=KAZ&lang=de",
+        "/country/KAZ?lang=de",
+        "/record/sorbonne-kazakhstan?lang=de",
+        "/sources?lang=de",
+        "/review?lang=de",
+    ];
+    for path in pages {
+        let a = get(s.addr, path);
+        assert_eq!(a.status, 400, "{path}: {}", a.body);
+        assert!(a.header("content-type").unwrap().starts_with("text/html"), "{path}");
+        assert!(a.body.contains("<h1>Unsupported language</h1>"), "{path}: {}", a.body);
+        assert!(a.body.contains("Language &quot;de&quot; is not supported"), "{path}: {}", a.body);
+        for (code, name) in [("en", "English"), ("fr", "Français"), ("ru", "Русский"), ("kk", "Қазақша")]
+        {
+            assert!(
+                a.body.contains(&format!("href=\"/?lang={code}\"")) && a.body.contains(name),
+                "{path} lacks {code}"
+            );
+        }
+    }
+    // The supported codes pass in any case; no code at all is English.
+    assert_eq!(get(s.addr, "/api/v1/dyads/FRA/KAZ/timeline?lang=RU").status, 200);
+    assert!(get(s.addr, "/?lang=KK").body.contains("<html lang=\"kk\">"));
+    assert!(get(s.addr, "/").body.contains("<html lang=\"en\">"));
+}
+
+/// The Russian word for `n` records, by the rule CLDR states for Russian cardinals.
+fn russian_records(n: u64) -> String {
+    let word = match (n % 10, n % 100) {
+        (1, r) if r != 11 => "запись",
+        (2..=4, r) if !(12..=14).contains(&r) => "записи",
+        _ => "записей",
+    };
+    format!("{n} {word}")
+}
+
+#[test]
+fn pages_in_russian_count_events_records_and_results_in_the_right_forms() {
+    let s = server(None);
+    let home = get(s.addr, "/?lang=ru").body;
+    // Every dataset of the bundled data, with its record count as the home page's twin gives it.
+    let twin = get(s.addr, "/index.json").json();
+    let datasets = twin["datasets"].as_array().unwrap();
+    assert!(datasets.len() >= 10, "{twin}");
+    let mut forms = std::collections::BTreeSet::new();
+    for d in datasets {
+        let (id, n) = (d["id"].as_str().unwrap(), d["records"].as_u64().unwrap());
+        let shown = format!("({id}, {})", russian_records(n));
+        assert!(home.contains(&shown), "the home page lacks {shown}");
+        forms.insert(russian_records(n).split(' ').nth(1).unwrap().to_string());
+    }
+    // The bundled data shows more than one form, so the check above is not one form only.
+    assert!(forms.len() >= 2, "{forms:?}");
+    let pairs = twin["dyads"].as_array().unwrap();
+    let fra_kaz = pairs.iter().find(|d| d["a"] == "FRA" && d["b"] == "KAZ").unwrap();
+    // Nine bilateral events, and five there by context only, counted apart.
+    let events = fra_kaz["events"].as_u64().unwrap();
+    assert_eq!((events, fra_kaz["context"].as_u64().unwrap()), (9, 5), "the bundled dataset's events");
+    assert!(home.contains("(9 событий; 5 только контекст)"), "{home}");
+
+    // The dyad page's figures: the number in bold, the noun agreeing with it.
+    let dyad = get(s.addr, "/dyad/FRA/KAZ?lang=ru").body;
+    assert!(dyad.contains("<div><b>14</b>событий</div>"), "{dyad}");
+    let sources = get(s.addr, "/api/v1/dyads/FRA/KAZ").json()["summary"]["sources"].as_u64().unwrap();
+    assert_eq!(sources, 10, "the paper and the sources of the corrected records");
+    assert!(dyad.contains("<div><b>10</b>источников</div>"), "{dyad}");
+    // The record search under it: one hit for a word only one record has.
+    let one = get(s.addr, "/dyad/FRA/KAZ?lang=ru&q=Sorbonne").body;
+    let hits = get(s.addr, "/api/v1/dyads/FRA/KAZ/records?q=Sorbonne").json()["total"].as_u64().unwrap();
+    assert!(hits >= 1);
+    let word = match (hits % 10, hits % 100) {
+        (1, r) if r != 11 => "результат",
+        (2..=4, r) if !(12..=14).contains(&r) => "результата",
+        _ => "результатов",
+    };
+    assert!(one.contains(&format!("<p class=\"muted count\">{hits} {word}</p>")), "{hits} {word}: {one}");
+
+    // The same page in English and Kazakh.
+    assert!(get(s.addr, "/?lang=en").body.contains("(9 events; 5 context only)"));
+    assert!(get(s.addr, "/?lang=kk").body.contains("(9 оқиға; 5 тек контекст)"));
+    let en = get(s.addr, "/dyad/FRA/KAZ?lang=en").body;
+    assert!(en.contains("<div><b>10</b>sources cited</div>"), "{en}");
 }
