@@ -655,11 +655,23 @@ pub(crate) async fn record(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
+    detail(&state, id, &q, None).await
+}
+
+/// One record's detail; with `kind`, only a record of that kind ("no source has id …").
+async fn detail(
+    state: &Arc<AppState>,
+    id: String,
+    q: &[(String, String)],
+    kind: Option<RecordKind>,
+) -> Result<Response, Api> {
+    let (lang, style) = (lang(q)?, style(q, false)?);
     let detail = state
         .with_store(move |s| {
-            views::record_detail(s, &id, lang, style)?
-                .ok_or_else(|| ApiError::not_found("not_found", format!("no record has id \"{id}\"")))
+            views::record_detail(s, &id, lang, style)?.filter(|d| kind.is_none_or(|k| d.kind == k)).ok_or_else(|| {
+                let what = kind.map_or("record", RecordKind::as_str);
+                ApiError::not_found("not_found", format!("no {what} has id \"{id}\""))
+            })
         })
         .await?;
     Ok(axum::Json(detail).into_response())
@@ -679,15 +691,7 @@ pub(crate) async fn source(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
-    let detail = state
-        .with_store(move |s| {
-            views::record_detail(s, &id, lang, style)?
-                .filter(|d| d.kind == RecordKind::Source)
-                .ok_or_else(|| ApiError::not_found("not_found", format!("no source has id \"{id}\"")))
-        })
-        .await?;
-    Ok(axum::Json(detail).into_response())
+    detail(&state, id, &q, Some(RecordKind::Source)).await
 }
 
 /// Every source, cited in one style.
