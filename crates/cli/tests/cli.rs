@@ -2,60 +2,23 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
+use std::path::PathBuf;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
+use common::Env;
 
-impl Env {
-    fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(self.data()).args(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "entente {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    /// A dataset folder with these files.
-    fn dataset(&self, name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-        let dir = self.dir.path().join(name);
-        std::fs::create_dir_all(&dir).unwrap();
-        for (file, content) in files {
-            std::fs::write(dir.join(file), content).unwrap();
-        }
-        dir
-    }
-
-    /// Everything a user can see of the store, to check that refused loads change nothing.
-    fn state(&self) -> String {
-        format!(
-            "{}{}",
-            self.ok(&["datasets", "--format", "json"]),
-            self.ok(&["timeline", "FRA", "KAZ", "--format", "json"])
-        )
-    }
+/// Everything a user can see of the store, to check that refused loads change nothing.
+fn state(env: &Env) -> String {
+    format!(
+        "{}{}",
+        env.text(&["datasets", "--format", "json"]),
+        env.text(&["timeline", "FRA", "KAZ", "--format", "json"])
+    )
 }
 
 fn repo_dataset() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dataset/fra-kaz")
+    entente_testkit::repo("dataset/fra-kaz")
 }
 
 #[test]
@@ -119,7 +82,7 @@ fn the_timeline_lists_every_dated_event_of_the_paper_in_order_with_citations() {
     let bilateral = env.json(&["timeline", "FRA", "KAZ", "--no-context", "--format", "json"]);
     assert_eq!(bilateral.as_array().unwrap().len(), entries.len() - context.len());
     assert!(bilateral.as_array().unwrap().iter().all(|e| e["context"] == false));
-    let table = env.ok(&["timeline", "FRA", "KAZ"]);
+    let table = env.text(&["timeline", "FRA", "KAZ"]);
     assert!(table.contains(&format!("{} of them context only", context.len())), "{table}");
     assert!(table.contains(
         "ref09-kusainov-2008 (reference [9] of kussainova-2021) [as cited in the source only, not evidence]"
@@ -129,10 +92,10 @@ fn the_timeline_lists_every_dated_event_of_the_paper_in_order_with_citations() {
 #[test]
 fn countries_may_be_given_by_any_name() {
     let env = Env::new();
-    let by_code = env.ok(&["timeline", "FRA", "KAZ", "--format", "json"]);
-    assert_eq!(env.ok(&["timeline", "France", "Қазақстан", "--format", "json"]), by_code);
-    assert_eq!(env.ok(&["timeline", "fr", "398", "--format", "json"]), by_code);
-    assert_eq!(env.ok(&["timeline", "Франция", "Казахстан", "--format", "json"]), by_code);
+    let by_code = env.text(&["timeline", "FRA", "KAZ", "--format", "json"]);
+    assert_eq!(env.text(&["timeline", "France", "Қазақстан", "--format", "json"]), by_code);
+    assert_eq!(env.text(&["timeline", "fr", "398", "--format", "json"]), by_code);
+    assert_eq!(env.text(&["timeline", "Франция", "Казахстан", "--format", "json"]), by_code);
     // The other way round, directions swap.
     let flipped = env.json(&["timeline", "KAZ", "FRA", "--format", "json"]);
     let autumn = flipped.as_array().unwrap().iter().find(|e| e["id"] == "ev-2019-kazakhstan-autumn-in-france").unwrap();
@@ -151,10 +114,10 @@ fn filters_and_formats() {
     assert!(!v.as_array().unwrap().iter().any(|e| e["id"] == "ev-2014-sorbonne-kazakhstan-opens"));
     let v = env.json(&["timeline", "FRA", "KAZ", "--domain", "film", "--format", "json"]);
     assert_eq!(v.as_array().unwrap().len(), 1);
-    let csv = env.ok(&["timeline", "FRA", "KAZ", "--kind", "institution_opened", "--format", "csv"]);
+    let csv = env.text(&["timeline", "FRA", "KAZ", "--kind", "institution_opened", "--format", "csv"]);
     assert!(csv.starts_with("id,date,end,period,context,kind,title,status,direction"));
     assert_eq!(csv.lines().count(), 6);
-    let table = env.ok(&["timeline", "FRA", "KAZ", "--lang", "kk"]);
+    let table = env.text(&["timeline", "FRA", "KAZ", "--lang", "kk"]);
     assert!(table.contains("Франция – Қазақстан"));
     let bad = env.run(&["timeline", "FRA", "KAZ", "--kind", "exhibit"]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown event kind \"exhibit\""));
@@ -176,12 +139,12 @@ fn search_show_and_sources() {
     let missing = env.run(&["show", "sorbonne"]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("did you mean sorbonne-kazakhstan"));
 
-    let gost = env.ok(&["sources", "--style", "gost"]);
+    let gost = env.text(&["sources", "--style", "gost"]);
     assert!(gost.contains("Кусаинов А. К. Система образования Франции: ступени после школьного образования / А. К. Кусаинов, Н. Анарбек // Вестн. акад. пед. наук Казахстана. – 2008. – № 4. – С. 52."));
     assert!(gost.starts_with("1. "), "{gost}");
-    let apa = env.ok(&["sources", "--style", "apa"]);
+    let apa = env.text(&["sources", "--style", "apa"]);
     assert!(apa.contains("Kussainova, A. M., & Kalibekova, L. S. (2021)."));
-    let bib = env.ok(&["sources", "--style", "bibtex"]);
+    let bib = env.text(&["sources", "--style", "bibtex"]);
     assert_eq!(bib.matches("\n@").count() + 1, bib.matches('@').count());
     assert!(bib.contains("@article{kussainova-2021,"));
     let csl = env.json(&["sources", "--style", "csl-json"]);
@@ -197,13 +160,13 @@ fn loading_the_same_folder_twice_changes_nothing() {
     // The bundled copy is already there, identical: every record is unchanged.
     assert_eq!(first[0]["added"], 0);
     assert_eq!(first[0]["updated"], 0);
-    let before = env.state();
+    let before = state(&env);
     let second = env.json(&["load", repo_dataset().to_str().unwrap(), "--format", "json"]);
     assert_eq!(
         (second[0]["added"].as_u64(), second[0]["updated"].as_u64(), second[0]["removed"].as_u64()),
         (Some(0), Some(0), Some(0))
     );
-    assert_eq!(env.state(), before);
+    assert_eq!(state(&env), before);
 }
 
 const META: &[u8] = b"[dataset]\nid = \"kaz-deu\"\ntitle = \"Test\"\n";
@@ -219,21 +182,21 @@ fn event(fields: &str) -> Vec<u8> {
 
 /// Loads a bad dataset and checks the error names the place and reason, and nothing changed.
 fn refused(env: &Env, name: &str, files: &[(&str, &[u8])], expected: &str) {
-    let before = env.state();
+    let before = state(env);
     let dir = env.dataset(name, files);
     let out = env.run(&["load", dir.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{name} was accepted");
     assert!(err.contains(expected), "{name}: expected {expected:?} in:\n{err}");
     assert!(err.contains("nothing was written"), "{err}");
-    assert_eq!(env.state(), before, "{name} changed the store");
-    assert!(!env.ok(&["datasets"]).contains("kaz-deu"));
+    assert_eq!(state(env), before, "{name} changed the store");
+    assert!(!env.text(&["datasets"]).contains("kaz-deu"));
 }
 
 #[test]
 fn each_kind_of_bad_input_is_refused_whole_with_a_clear_message() {
     let env = Env::new();
-    env.ok(&["datasets"]);
+    env.text(&["datasets"]);
     let ev = |s: &str| event(s);
     refused(
         &env,
@@ -376,12 +339,12 @@ fn a_second_dyad_loads_and_is_listed() {
 #[test]
 fn every_command_has_help() {
     let env = Env::new();
-    let out = env.ok(&["--help"]);
+    let out = env.text(&["--help"]);
     let commands =
         ["load", "check", "timeline", "search", "show", "sources", "countries", "kinds", "datasets", "serve"];
     for c in commands {
         assert!(out.contains(c), "{c} not in --help");
-        let help = env.ok(&[c, "--help"]);
+        let help = env.text(&[c, "--help"]);
         assert!(help.contains("Usage: entente"), "{c}: {help}");
     }
 }
@@ -400,7 +363,7 @@ fn countries_and_kinds() {
 
 /// The subcommands `entente [group] --help` lists, without `help`.
 fn subcommands(env: &Env, group: &[&str]) -> Vec<String> {
-    let help = env.ok(&[group, &["--help"]].concat());
+    let help = env.text(&[group, &["--help"]].concat());
     let commands = help.split("Commands:").nth(1).and_then(|s| s.split("Options:").next()).unwrap_or("");
     commands
         .lines()
@@ -427,7 +390,7 @@ fn every_command_that_prints_results_takes_format() {
             nested.iter().map(|n| vec![command.as_str(), n.as_str()]).collect()
         };
         for leaf in leaves {
-            let help = env.ok(&[leaf.as_slice(), &["--help"]].concat());
+            let help = env.text(&[leaf.as_slice(), &["--help"]].concat());
             assert!(help.contains("--format"), "entente {} has no --format:\n{help}", leaf.join(" "));
             checked += 1;
         }
@@ -438,7 +401,7 @@ fn every_command_that_prints_results_takes_format() {
 #[test]
 fn sources_as_rows_in_json_and_csv() {
     let env = Env::new();
-    let gost = env.ok(&["sources", "--style", "gost"]);
+    let gost = env.text(&["sources", "--style", "gost"]);
     let entries: Vec<&str> =
         gost.lines().filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<usize>().is_ok())).collect();
     let json = env.json(&["sources", "--style", "gost", "--format", "json"]);
@@ -453,7 +416,7 @@ fn sources_as_rows_in_json_and_csv() {
     let paper = rows.iter().find(|r| r["id"] == "kussainova-2021").unwrap();
     assert!(paper["cited_by"].as_u64().unwrap() > 10, "{paper}");
 
-    let csv = env.ok(&["sources", "--style", "apa", "--format", "csv"]);
+    let csv = env.text(&["sources", "--style", "apa", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(reader.headers().unwrap(), vec!["id", "kind", "citation", "cited_by"]);
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -492,7 +455,7 @@ fn an_unsupported_language_is_refused_with_the_supported_ones() {
         assert!(out.stdout.is_empty(), "{command:?} printed a result");
     }
     // Case and spaces are forgiven; the code is what counts.
-    assert!(env.ok(&["timeline", "FRA", "KAZ", "--lang", "RU"]).contains("Франция – Казахстан"));
+    assert!(env.text(&["timeline", "FRA", "KAZ", "--lang", "RU"]).contains("Франция – Казахстан"));
 }
 
 #[test]
@@ -502,7 +465,7 @@ fn the_timeline_counts_its_events_in_the_words_of_each_language() {
         env.json(&["timeline", "FRA", "KAZ", "--from", from, "--to", to, "--format", "json"]).as_array().unwrap().len()
     };
     let heading = |lang: &str, from: &str, to: &str| {
-        env.ok(&["timeline", "FRA", "KAZ", "--lang", lang, "--from", from, "--to", to])
+        env.text(&["timeline", "FRA", "KAZ", "--lang", lang, "--from", from, "--to", to])
             .lines()
             .next()
             .unwrap()
@@ -538,7 +501,7 @@ fn a_reader_that_stops_early_ends_the_listing_quietly() {
     // `entente query … | head -1`: the reader takes one line and goes. The observations print
     // as about 1 MB of CSV, far more than a pipe holds, so the writer meets the closed pipe.
     for args in [&["query", "SELECT * FROM observations", "--format", "csv"][..], &["timeline", "FRA", "KAZ"][..]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_entente"))
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_entente"))
             .arg("--data")
             .arg(env.data())
             .args(args)

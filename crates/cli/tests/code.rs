@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used)]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
@@ -38,24 +37,11 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 const AGREEMENT: &str = "On 25 June 2019 Kazakhstan and France signed an agreement on cultural cooperation.";
 
 #[test]
 fn seed_paper_yields_the_2014_opening_and_the_2019_agreement() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_978b51fb5a843068.txt");
-    if !path.exists() {
-        assert!(
-            std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-            "seed paper missing: {} (set ENTENTE_ALLOW_MISSING=1 to skip)",
-            path.display()
-        );
-        eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): seed paper missing at {}", path.display());
-        return;
-    }
+    let Some(path) = entente_testkit::shared("seed/000_978b51fb5a843068.txt") else { return };
     let out = entente(&["code", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let evs = events(&out);
@@ -213,7 +199,7 @@ fn eval_coder_on_a_small_gold_file_gives_the_counts_worked_by_hand() {
 
 #[test]
 fn eval_coder_runs_on_the_gold_set() {
-    let gold = repo_root().join("data/coder/gold/gold.jsonl");
+    let gold = entente_testkit::repo("data/coder/gold/gold.jsonl");
     let out = entente(&["eval-coder", gold.to_str().unwrap(), "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -3,26 +3,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use common::{entente, fails, json};
 use serde_json::Value;
-
-fn entente(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(data).args(args).output().unwrap()
-}
-
-fn json(data: &Path, args: &[&str]) -> Value {
-    let out = entente(data, args);
-    assert!(out.status.success(), "entente {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn fails(data: &Path, args: &[&str]) -> String {
-    let out = entente(data, args);
-    assert!(!out.status.success(), "entente {args:?} should fail");
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
 
 #[test]
 fn kazakhstan_partners_are_ranked_with_intervals_and_the_same_seed_repeats() {
@@ -185,7 +169,7 @@ fn diagnose_france_in_kazakhstan_lists_the_four_barriers() {
 
 #[test]
 fn gdelt_cooperation_counts_once_events_are_imported() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/gdelt/events/v2_15min");
+    let folder = entente_testkit::repo("../shared/data/gdelt/events/v2_15min");
     assert!(folder.exists(), "{} is missing: the GDELT sample is needed", folder.display());
     let dir = tempfile::tempdir().unwrap();
     let out = entente(dir.path(), &["import", "gdelt", folder.to_str().unwrap(), "--format", "json"]);

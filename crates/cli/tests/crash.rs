@@ -17,7 +17,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -34,20 +33,6 @@ use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
 
 const ENTENTE: &str = env!("CARGO_BIN_EXE_entente");
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-        "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-        p.display()
-    );
-    eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not there", p.display());
-    None
-}
 
 /// The seed of every operation's random kills: `ENTENTE_CRASH_SEED`, else one from the clock.
 fn base_seed() -> u64 {
@@ -567,8 +552,8 @@ fn crash(op: &'static str, salt: u64, before: &Path, args: &[OsString], work: &P
 /// Seven small real GDELT 2.0 exports (zipped) and a copy of a plain sample with damaged
 /// lines, so rejects are stored too. With `--chunk-size 1` they make three chunks.
 fn gdelt_inputs(dir: &Path) -> Option<Vec<OsString>> {
-    let folder = shared("gdelt/events/v2_15min/oreillyross_GDELT_Downloader")?;
-    let sample = shared("gdelt/events/v2_export_sample100.CSV")?;
+    let folder = entente_testkit::shared_data("gdelt/events/v2_15min/oreillyross_GDELT_Downloader")?;
+    let sample = entente_testkit::shared_data("gdelt/events/v2_export_sample100.CSV")?;
     let inputs = dir.join("gdelt-inputs");
     std::fs::create_dir_all(&inputs).unwrap();
     let mut files = Vec::new();
@@ -648,7 +633,7 @@ fn an_indicator_import_killed_anywhere_then_rerun_ends_as_a_clean_run() {
         "dyadic/china_public_diplomacy_aiddata/ChinesePublicDiplomacy.csv",
         "dyadic/us_mission_status_kenkel/mission_status_range_cow_v0.1.csv",
     ] {
-        let Some(file) = shared(rel) else { return };
+        let Some(file) = entente_testkit::shared_data(rel) else { return };
         args.push(file.into());
     }
     args.extend(os(&["--format", "json"]));
@@ -663,7 +648,7 @@ fn an_indicator_import_killed_anywhere_then_rerun_ends_as_a_clean_run() {
 /// A copy of the France–Kazakhstan dataset as another dataset: its id and every record id
 /// prefixed, references included.
 fn dataset_copy(to: &Path, prefix: &str) -> PathBuf {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dataset/fra-kaz");
+    let from = entente_testkit::repo("dataset/fra-kaz");
     let dir = to.join(format!("fra-kaz-{prefix}"));
     std::fs::create_dir_all(&dir).unwrap();
     let mut texts: BTreeMap<String, String> = BTreeMap::new();
@@ -742,30 +727,10 @@ impl Drop for Server {
     }
 }
 
-/// One GET on its own connection: status and body.
+/// One GET on its own connection: status and body; an error while the server is not up.
 fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port))?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or(std::io::ErrorKind::UnexpectedEof)?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let mut body = raw[split + 4..].to_vec();
-    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
-        let mut out = Vec::new();
-        let mut rest = body.as_slice();
-        while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
-            let size = usize::from_str_radix(String::from_utf8_lossy(&rest[..end]).trim(), 16).unwrap_or(0);
-            if size == 0 {
-                break;
-            }
-            out.extend_from_slice(&rest[end + 2..end + 2 + size]);
-            rest = &rest[end + 4 + size..];
-        }
-        body = out;
-    }
-    Ok((status, String::from_utf8_lossy(&body).to_string()))
+    let a = entente_testkit::http::try_get(std::net::SocketAddr::from(([127, 0, 0, 1], port)), path)?;
+    Ok((a.status, a.body))
 }
 
 /// A GDELT row's actor pair and the countries of its two actors.

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 #[path = "../../fetch/tests/mirror/mod.rs"]
 mod mirror;
 
@@ -12,14 +14,9 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
-use mirror::{Behaviour, Gate, Mirror, master_line, md5_hex, real_exports, shared};
+use common::entente;
+use mirror::{Behaviour, Gate, Mirror, master_line, md5_hex, real_exports};
 use serde_json::Value;
-
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-fn entente(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(data).args(args).output().unwrap()
-}
 
 fn json_lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
@@ -43,7 +40,7 @@ fn query(data: &Path, sql: &str) -> Vec<Value> {
 /// Rows per export file, from the shared data's MANIFEST.csv (counted when the data was
 /// gathered, independently of entente).
 fn manifest_rows() -> BTreeMap<String, u64> {
-    let path = shared(DIR, "gdelt/events/v2_15min/MANIFEST.csv").unwrap();
+    let path = entente_testkit::shared_data("gdelt/events/v2_15min/MANIFEST.csv").unwrap();
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -66,7 +63,7 @@ fn final_files(out: &Path) -> BTreeSet<String> {
 
 #[test]
 fn a_fetch_killed_half_way_and_run_again_ends_verified_and_imports_each_file_once() {
-    let Some(exports) = real_exports(DIR) else { return };
+    let Some(exports) = real_exports() else { return };
     let rows = manifest_rows();
     let mirror = Mirror::start();
     let gate = Arc::new(Gate::default());
@@ -181,7 +178,7 @@ fn a_fetch_killed_half_way_and_run_again_ends_verified_and_imports_each_file_onc
 
 #[test]
 fn the_table_output_names_each_failure_and_the_exit_code_says_so() {
-    let Some(exports) = real_exports(DIR) else { return };
+    let Some(exports) = real_exports() else { return };
     let mirror = Mirror::start();
     let (name, bytes) = &exports[0];
     let wrong = "20241022131500.export.CSV.zip";

@@ -4,37 +4,16 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{entente, json};
 use serde_json::Value;
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-        "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-        p.display()
-    );
-    eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not there", p.display());
-    None
-}
-
-fn entente(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(data).args(args).output().unwrap()
-}
-
-fn json(data: &Path, args: &[&str]) -> Value {
-    let out = entente(data, args);
-    assert!(out.status.success(), "entente {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn sql(data: &Path, q: &str) -> Vec<Vec<Value>> {
     let v = json(data, &["query", q, "--format", "json", "--max-rows", "100000"]);
@@ -73,7 +52,7 @@ print(json.dumps([[a, b, n] for (a, b), n in counts.items()]))
 
 #[test]
 fn per_dyad_counts_equal_an_independent_count_and_reimport_is_a_no_op() {
-    let Some(folder) = shared("gdelt/events/v2_15min") else { return };
+    let Some(folder) = entente_testkit::shared_data("gdelt/events/v2_15min") else { return };
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     let summary = json(data, &["import", "gdelt", folder.to_str().unwrap(), "--format", "json"]);
@@ -159,7 +138,9 @@ fn per_dyad_counts_equal_an_independent_count_and_reimport_is_a_no_op() {
 
 #[test]
 fn rejects_are_exact_on_a_corrupted_copy() {
-    let Some(original) = shared("gdelt/events/v2_15min/20191024143000.export.CSV") else { return };
+    let Some(original) = entente_testkit::shared_data("gdelt/events/v2_15min/20191024143000.export.CSV") else {
+        return;
+    };
     let text = std::fs::read(&original).unwrap();
     let mut lines: Vec<Vec<u8>> = text.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
     assert_eq!(lines.pop(), Some(Vec::new()), "the original ends with a line break");
@@ -219,7 +200,9 @@ fn rejects_are_exact_on_a_corrupted_copy() {
 
 #[test]
 fn gdelt_1_0_rows_of_57_and_58_fields_import() {
-    let Some(file) = shared("gdelt/events/v1_export_sample100_mixed57_58cols.CSV") else { return };
+    let Some(file) = entente_testkit::shared_data("gdelt/events/v1_export_sample100_mixed57_58cols.CSV") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let summary = json(dir.path(), &["import", "gdelt", file.to_str().unwrap(), "--format", "json"]);
     assert_eq!((summary["rows_read"].as_u64(), summary["rows_stored"].as_u64()), (Some(100), Some(100)));
@@ -230,7 +213,9 @@ fn gdelt_1_0_rows_of_57_and_58_fields_import() {
 
 #[test]
 fn a_killed_import_leaves_no_partial_data_and_a_rerun_gives_identical_totals() {
-    let Some(folder) = shared("gdelt/events/v2_15min/oreillyross_GDELT_Downloader") else { return };
+    let Some(folder) = entente_testkit::shared_data("gdelt/events/v2_15min/oreillyross_GDELT_Downloader") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let (killed, clean) = (dir.path().join("killed"), dir.path().join("clean"));
     let args = |data: &Path| -> Vec<String> {
@@ -316,7 +301,9 @@ fn walk_count(dir: &Path) -> usize {
 
 #[test]
 fn the_same_file_zipped_or_renamed_is_not_imported_twice_and_bad_zips_fail_clearly() {
-    let Some(original) = shared("gdelt/events/v2_15min/20191024143000.export.CSV") else { return };
+    let Some(original) = entente_testkit::shared_data("gdelt/events/v2_15min/20191024143000.export.CSV") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let zipped = dir.path().join("20191024143000.export.CSV.zip");

@@ -2,20 +2,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
+use common::{entente, json};
 use serde_json::Value;
-
-fn entente(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(data).args(args).output().unwrap()
-}
-
-fn json(data: &Path, args: &[&str]) -> Value {
-    let out = entente(data, args);
-    assert!(out.status.success(), "entente {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn flow<'a>(v: &'a Value, from: &str, to: &str, dataset: &str) -> Option<&'a Value> {
     v["flows"].as_array().unwrap().iter().find(|f| f["from"] == from && f["to"] == to && f["dataset"] == dataset)
@@ -171,7 +163,7 @@ fn the_papers_student_claims_get_verdicts_a_reader_can_check() {
 }
 
 fn policy(dir: &Path, calendar: &str) -> PathBuf {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/claims-policy.toml"))
+    let text = std::fs::read_to_string(entente_testkit::repo("data/claims-policy.toml"))
         .unwrap()
         .replace("calendar_year_is = \"either\"", &format!("calendar_year_is = \"{calendar}\""))
         .replace(
@@ -271,17 +263,11 @@ fn unresolvable_rows_are_reported_with_file_line_and_reason() {
 
 #[test]
 fn the_full_oecd_file_imports_and_every_row_is_accounted_for() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/student_mobility/oecd_edu_enrl_mobile_2013_2019/OECD_Intl_Student_Enrollment_2013_2019.csv");
-    if !file.exists() {
-        assert!(
-            std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-            "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-            file.display()
-        );
-        eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not there", file.display());
+    let Some(file) = entente_testkit::shared_data(
+        "student_mobility/oecd_edu_enrl_mobile_2013_2019/OECD_Intl_Student_Enrollment_2013_2019.csv",
+    ) else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let v = json(dir.path(), &["import", "indicators", file.to_str().unwrap(), "--format", "json"]);
     let r = &v[0];

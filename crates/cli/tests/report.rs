@@ -3,50 +3,12 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    /// A folder for the reports, apart from the data folder.
-    fn out(&self) -> PathBuf {
-        let out = self.dir.path().join("out");
-        std::fs::create_dir_all(&out).unwrap();
-        out
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_entente")).arg("--data").arg(self.data()).args(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> Output {
-        let out = self.run(args);
-        assert!(out.status.success(), "entente {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        out
-    }
-
-    /// Runs a command that must fail cleanly; returns its message.
-    fn refused(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        let err = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(!out.status.success(), "entente {args:?} succeeded");
-        assert!(!err.contains("panicked"), "{err}");
-        assert!(out.stdout.is_empty(), "entente {args:?} printed {} bytes", out.stdout.len());
-        err
-    }
-}
+use common::Env;
 
 fn files_in(dir: &Path) -> BTreeSet<String> {
     std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect()
@@ -153,7 +115,7 @@ fn without_output_the_report_goes_to_standard_output_and_is_the_same_each_time()
 #[test]
 fn a_russian_report_puts_its_counts_in_the_right_case_and_number() {
     let env = Env::new();
-    let md = String::from_utf8(env.ok(&["report", "FRA", "KAZ", "--format", "md", "--lang", "ru"]).stdout).unwrap();
+    let md = env.text(&["report", "FRA", "KAZ", "--format", "md", "--lang", "ru"]);
     // The bundled dataset's 14 events: dative plural after «по» (по 1 событию, по 14 событиям).
     assert!(md.contains("Подсчитано entente по 14 событиям хронологии; их источники:"), "{md}");
     // The figures counted from records, dative plural: «по 4 записям» (the singular «по 1
@@ -218,7 +180,7 @@ fn gdelt_line(id: u64, day: &str, a: &str, b: &str) -> String {
 #[test]
 fn imported_gdelt_events_appear_with_their_source() {
     let env = Env::new();
-    let md = String::from_utf8(env.ok(&["report", "FRA", "KAZ", "--format", "md"]).stdout).unwrap();
+    let md = env.text(&["report", "FRA", "KAZ", "--format", "md"]);
     assert!(md.contains("No GDELT events are imported."), "before any import");
 
     let file = env.dir.path().join("20231023000000.export.CSV");
@@ -231,7 +193,7 @@ fn imported_gdelt_events_appear_with_their_source() {
     std::fs::write(&file, lines.join("\n") + "\n").unwrap();
     env.ok(&["import", "gdelt", file.to_str().unwrap(), "--format", "json"]);
 
-    let md = String::from_utf8(env.ok(&["report", "FRA", "KAZ", "--format", "md"]).stdout).unwrap();
+    let md = env.text(&["report", "FRA", "KAZ", "--format", "md"]);
     assert!(md.contains("| **Total** | **2**[^"), "two FRA→KAZ events");
     let summary_row = md.lines().find(|l| l.starts_with("| GDELT events KAZ→FRA |")).unwrap();
     assert!(summary_row.starts_with("| GDELT events KAZ→FRA | 1[^"), "{summary_row}");
@@ -239,6 +201,6 @@ fn imported_gdelt_events_appear_with_their_source() {
     let definition = md.lines().find(|l| l.starts_with(&format!("[^{note}]: "))).unwrap();
     assert!(definition.contains("The GDELT Project"), "{definition}");
     assert!(definition.contains("GDELT files imported: 1; events stored: 4, 2023-10-23 – 2023-11-05."), "{definition}");
-    let html = String::from_utf8(env.ok(&["report", "FRA", "KAZ"]).stdout).unwrap();
+    let html = env.text(&["report", "FRA", "KAZ"]);
     assert!(html.contains("class=\"chart series\""));
 }

@@ -16,8 +16,6 @@ use entente_fetch::{
 };
 use mirror::{Behaviour, Mirror, master_line, md5_hex, real_exports};
 
-const DIR: &str = env!("CARGO_MANIFEST_DIR");
-
 fn options(mirror: &Mirror, out: &Path, from: &str, to: &str) -> Options {
     Options {
         selection: Selection {
@@ -67,7 +65,7 @@ fn visible(out: &Path) -> BTreeSet<String> {
 
 #[test]
 fn a_misbehaving_mirror_ends_with_exactly_the_verified_files() {
-    let Some(exports) = real_exports(DIR) else { return };
+    let Some(exports) = real_exports() else { return };
     let mirror = Mirror::start();
     let mut list = String::new();
     for (name, bytes) in &exports {
@@ -187,7 +185,7 @@ fn a_misbehaving_mirror_ends_with_exactly_the_verified_files() {
 
 #[test]
 fn a_part_left_behind_is_resumed_or_started_over() {
-    let Some(exports) = real_exports(DIR) else { return };
+    let Some(exports) = real_exports() else { return };
     let mirror = Mirror::start();
     let picked = &exports[10..13];
     let mut list = String::new();
@@ -226,7 +224,7 @@ fn a_part_left_behind_is_resumed_or_started_over() {
 
 #[test]
 fn gdelt_1_lists_md5sums_and_filesizes_or_the_index() {
-    let Some(exports) = real_exports(DIR) else { return };
+    let Some(exports) = real_exports() else { return };
     let mirror = Mirror::start();
     // The bytes are the shared zips; the names are GDELT 1.0's (a monthly and two daily files),
     // since only the lists' handling is tested here.
@@ -321,7 +319,7 @@ fn bad_input_fails_with_a_clear_error() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_stops_the_fetch_and_leaves_no_file_under_its_name() {
-    let Some(exports) = real_exports(DIR) else { return };
+    let Some(exports) = real_exports() else { return };
     let mirror = Mirror::start();
     let picked = &exports[20..24];
     let mut list = String::new();

@@ -11,20 +11,6 @@ use entente_import::{CompactMode, CompactOptions, ImportOptions, Progress, compa
 use entente_store::Store;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-        "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-        p.display()
-    );
-    eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not there", p.display());
-    None
-}
-
 /// The sort key of every row of a part, in file order: the actors' countries in
 /// alphabetical order (a missing one after every code), the day; and the event id.
 /// A row's (actor pair, day) key and its event id.
@@ -96,7 +82,9 @@ fn rollups(data: &Path, parts: &[entente_store::GdeltPart]) -> BTreeMap<(String,
 }
 
 fn compacted_parts_keep_every_row_and_the_rollups(mode: CompactMode) {
-    let Some(folder) = shared("gdelt/events/v2_15min/oreillyross_GDELT_Downloader") else { return };
+    let Some(folder) = entente_testkit::shared_data("gdelt/events/v2_15min/oreillyross_GDELT_Downloader") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     let mut store = Store::open(&data.join("entente.db")).unwrap();

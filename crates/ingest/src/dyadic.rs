@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use entente_model::record::{Person, Source};
 use entente_model::{CountryTable, PartialDate, Period};
 
-use crate::indicators::{Builder, Feed, FeedRead, RowLines, parse_value, resolve};
+use crate::indicators::{Builder, Feed, FeedRead, Figure, RowLines, parse_value, resolve};
 
 const EMBASSIES_HEADER: &[&str] = &[
     "operator",
@@ -462,7 +462,8 @@ fn emit_counts(
     let n = group.lines.len() as u64;
     let first = group.lines.first().copied().unwrap_or(0);
     let place = (None, Some(from.to_string()), Some(to.to_string()));
-    match b.add(indicator, place, period, n as f64, unit, locator, Some(note), "", first) {
+    let figure = Figure { indicator, place, period, value: n as f64, unit, locator, note: Some(note), extra_id: "" };
+    match b.add(figure, first) {
         Ok(()) => n,
         Err(other) => {
             // Groups have distinct keys, so this only happens if two keys share an id.
@@ -685,7 +686,8 @@ fn aiddata(b: &mut Builder, bytes: &[u8]) -> (u64, u64) {
             let place = (None, Some(from.to_string()), Some(to.to_string()));
             let period = Period::Year(year);
             // Ids are distinct once (country, year) is, so `add` cannot refuse one here.
-            let _ = b.add(indicator, place, period, value, unit, locator, Some(note.to_string()), "", line);
+            let note = Some(note.to_string());
+            let _ = b.add(Figure { indicator, place, period, value, unit, locator, note, extra_id: "" }, line);
         }
         used += 1;
     });
@@ -791,17 +793,17 @@ fn mission_status(b: &mut Builder, bytes: &[u8]) -> (u64, u64) {
         let place = (None, Some("USA".to_string()), Some(to));
         let period = Period::Year(from_day.year);
         let extra = from_day.to_string();
-        match b.add(
-            "missions.representation_level",
+        let figure = Figure {
+            indicator: "missions.representation_level",
             place,
             period,
-            *level,
-            "level 0–8",
+            value: *level,
+            unit: "level 0–8",
             locator,
-            Some(note),
-            &extra,
-            line,
-        ) {
+            note: Some(note),
+            extra_id: &extra,
+        };
+        match b.add(figure, line) {
             Ok(()) => used += 1,
             Err(first) => {
                 b.reject(line, format!("repeats the row at line {first} (same country and start date)"), row);

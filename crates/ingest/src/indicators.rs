@@ -360,21 +360,10 @@ impl Builder {
         (Dataset { meta, records: self.records }, self.rejects)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn observe(
-        &mut self,
-        line: u64,
-        row: &csv::StringRecord,
-        indicator: &str,
-        place: (Option<String>, Option<String>, Option<String>),
-        period: Period,
-        value: f64,
-        unit: &str,
-        locator: String,
-        note: Option<String>,
-        extra_id: &str,
-    ) -> bool {
-        if let Err(first) = self.add(indicator, place, period, value, unit, locator, note, extra_id, line) {
+    /// Adds the figure of the row at `line`, or rejects the row when an earlier one gave the
+    /// same observation.
+    fn observe(&mut self, line: u64, row: &csv::StringRecord, figure: Figure<'_>) -> bool {
+        if let Err(first) = self.add(figure, line) {
             let reason = format!("repeats the row at line {first} (same countries, period and indicator)");
             self.reject(line, reason, row);
             return false;
@@ -390,19 +379,8 @@ impl Builder {
     }
 
     /// Adds an observation; `Err` holds the line of the observation that already has its id.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn add(
-        &mut self,
-        indicator: &str,
-        place: (Option<String>, Option<String>, Option<String>),
-        period: Period,
-        value: f64,
-        unit: &str,
-        locator: String,
-        note: Option<String>,
-        extra_id: &str,
-        line: u64,
-    ) -> Result<(), u64> {
+    pub(crate) fn add(&mut self, figure: Figure<'_>, line: u64) -> Result<(), u64> {
+        let Figure { indicator, place, period, value, unit, locator, note, extra_id } = figure;
         let (country, from, to) = place;
         let who = match (&country, &from, &to) {
             (Some(c), _, _) => c.to_ascii_lowercase(),
@@ -436,6 +414,21 @@ impl Builder {
         }));
         Ok(())
     }
+}
+
+/// One figure of a feed, as it becomes an observation: what is measured, where, when, how
+/// much, and where in the file it stands.
+pub(crate) struct Figure<'a> {
+    pub indicator: &'a str,
+    /// (country, from, to): one country, or a flow from one to the other.
+    pub place: (Option<String>, Option<String>, Option<String>),
+    pub period: Period,
+    pub value: f64,
+    pub unit: &'a str,
+    pub locator: String,
+    pub note: Option<String>,
+    /// Added to the id where a feed gives several figures for one place, period and indicator.
+    pub extra_id: &'a str,
 }
 
 /// The 1-based line each CSV record starts on, from its byte offset: the csv crate's own
@@ -557,14 +550,16 @@ fn oecd_row(
     if b.observe(
         line,
         row,
-        "students.enrolled",
-        (None, Some(from), Some(to)),
-        Period::Year(year),
-        corrected,
-        "students",
-        locator,
-        Some(note),
-        "",
+        Figure {
+            indicator: "students.enrolled",
+            place: (None, Some(from), Some(to)),
+            period: Period::Year(year),
+            value: corrected,
+            unit: "students",
+            locator,
+            note: Some(note),
+            extra_id: "",
+        },
     ) {
         b.keep_raw(raw);
     }
@@ -605,14 +600,16 @@ fn uis_row(
         b.observe(
             line,
             row,
-            indicator,
-            (Some(known), None, None),
-            Period::Year(year),
-            value,
-            "students",
-            locator,
-            Some(note.join("; ")),
-            &slug(other_label),
+            Figure {
+                indicator,
+                place: (Some(known), None, None),
+                period: Period::Year(year),
+                value,
+                unit: "students",
+                locator,
+                note: Some(note.join("; ")),
+                extra_id: &slug(other_label),
+            },
         );
         return Ok(());
     }
@@ -623,14 +620,16 @@ fn uis_row(
     b.observe(
         line,
         row,
-        "students.enrolled",
-        (None, Some(from), Some(to)),
-        Period::Year(year),
-        value,
-        "students",
-        locator,
-        (!note.is_empty()).then_some(note),
-        "",
+        Figure {
+            indicator: "students.enrolled",
+            place: (None, Some(from), Some(to)),
+            period: Period::Year(year),
+            value,
+            unit: "students",
+            locator,
+            note: (!note.is_empty()).then_some(note),
+            extra_id: "",
+        },
     );
     Ok(())
 }
@@ -660,14 +659,16 @@ fn inbound_row(
     b.observe(
         line,
         row,
-        "students.inbound_total",
-        (Some(country), None, None),
-        Period::Year(year),
-        value,
-        "students",
-        locator,
-        (!note.is_empty()).then(|| note.join("; ")),
-        "",
+        Figure {
+            indicator: "students.inbound_total",
+            place: (Some(country), None, None),
+            period: Period::Year(year),
+            value,
+            unit: "students",
+            locator,
+            note: (!note.is_empty()).then(|| note.join("; ")),
+            extra_id: "",
+        },
     );
     Ok(())
 }
@@ -699,14 +700,16 @@ fn elcano_row(
     b.observe(
         line,
         row,
-        &format!("elcano.{variable}"),
-        (Some(country), None, None),
-        Period::Year(year),
-        value,
-        "index points",
-        locator,
-        note,
-        "",
+        Figure {
+            indicator: &format!("elcano.{variable}"),
+            place: (Some(country), None, None),
+            period: Period::Year(year),
+            value,
+            unit: "index points",
+            locator,
+            note,
+            extra_id: "",
+        },
     );
     Ok(())
 }

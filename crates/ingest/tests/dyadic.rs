@@ -12,7 +12,7 @@ use entente_ingest::indicators::{Feed, FeedRead, read_feed};
 use entente_model::record::{Observation, Record};
 
 fn shared(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/dyadic").join(path)
+    entente_testkit::repo("../shared/data/dyadic").join(path)
 }
 
 /// Reads a shared file; panics when it is missing, so the test fails rather than skips.

@@ -3,8 +3,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-
 const COPIES: &[(&str, &str)] = &[
     ("data/countries/iso3166_countries_multilingual.csv", "data/countries/iso3166_countries_multilingual.csv"),
     ("data/countries/cameo_country_to_iso3.csv", "data/countries/cameo_country_to_iso3.csv"),
@@ -15,19 +13,9 @@ const COPIES: &[(&str, &str)] = &[
 
 #[test]
 fn compiled_in_reference_files_match_the_shared_originals() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let shared = repo.join("../shared");
-    if !shared.exists() {
-        assert!(
-            std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-            "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-            shared.display()
-        );
-        eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not beside the repository", shared.display());
-        return;
-    }
+    let Some(shared) = entente_testkit::shared("") else { return };
     for (ours, theirs) in COPIES {
-        let a = std::fs::read(repo.join(ours)).unwrap();
+        let a = std::fs::read(entente_testkit::repo(ours)).unwrap();
         let b = std::fs::read(shared.join(theirs)).unwrap_or_else(|e| panic!("{theirs}: {e}"));
         assert!(a == b, "{ours} differs from shared/{theirs}");
     }

@@ -38,7 +38,7 @@ fn rows(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn every_file_under_data_has_a_row_and_every_row_a_file() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let data = entente_testkit::repo("data");
     let text = std::fs::read_to_string(data.join("SOURCES.md")).unwrap();
     let rows = rows(&text);
     let header = text.lines().find(|l| l.starts_with("| file |")).unwrap();

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path as UrlPath, Query, State};
+use axum::extract::{FromRequestParts, Path as UrlPath, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entente_analytics::claims::ClaimCheck;
@@ -112,6 +113,43 @@ pub(crate) fn dyad_of(a: &str, b: &str) -> Result<Dyad, ApiError> {
         return Err(ApiError::bad_request("same_country", "a pair needs two different countries"));
     }
     Ok(Dyad::new(&a, &b))
+}
+
+/// What a pair endpoint is asked: the two countries of its address, as typed (any code or
+/// name), and its query. Handlers read the pair, language and style from it in their own
+/// order, so the first bad parameter is the one answered.
+pub(crate) struct PairAsk {
+    pub a: String,
+    pub b: String,
+    pub q: Vec<(String, String)>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PairAsk {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let UrlPath((a, b)) =
+            UrlPath::<(String, String)>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let Query(q) = Pairs::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        Ok(PairAsk { a, b, q })
+    }
+}
+
+impl PairAsk {
+    pub(crate) fn dyad(&self) -> Result<Dyad, ApiError> {
+        dyad_of(&self.a, &self.b)
+    }
+
+    /// The pair with the asked language and citation style, read language first.
+    pub(crate) fn read(&self) -> Result<(Dyad, &'static str, Style), ApiError> {
+        let (lang, style) = (lang(&self.q)?, style(&self.q, false)?);
+        Ok((self.dyad()?, lang, style))
+    }
+}
+
+/// The file name of a pair's CSV twin: `<what>-<a>-<b>`.
+fn pair_file(what: &str, dyad: &Dyad) -> String {
+    format!("{what}-{}-{}", dyad.a, dyad.b)
 }
 
 fn names(lang: &str, code: &str) -> String {
@@ -362,12 +400,8 @@ pub(crate) async fn dyads(State(state): State<Arc<AppState>>, Query(q): Pairs, w
     params(PairPath, LangQuery, StyleQuery),
     responses((status = 200, description = "The pair's view.", body = DyadView))
 )]
-pub(crate) async fn dyad(
-    State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
-) -> Result<Response, Api> {
-    let view = crate::dashboard::full_dyad_view(&state, &a, &b, &q, true).await?;
+pub(crate) async fn dyad(State(state): State<Arc<AppState>>, pair: PairAsk) -> Result<Response, Api> {
+    let view = crate::dashboard::full_dyad_view(&state, &pair, true).await?;
     Ok(axum::Json(view).into_response())
 }
 
@@ -392,22 +426,21 @@ pub(crate) struct TimelineBody {
 )]
 pub(crate) async fn dyad_timeline(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
-    let dyad = dyad_of(&a, &b)?;
+    let (dyad, lang, style) = pair.read()?;
+    let q = &pair.q;
     let filter = EventFilter {
-        from_year: year(&q, "from")?,
-        to_year: year(&q, "to")?,
-        domains: list(&q, "domain"),
-        kinds: list(&q, "kind"),
+        from_year: year(q, "from")?,
+        to_year: year(q, "to")?,
+        domains: list(q, "domain"),
+        kinds: list(q, "kind"),
     };
-    let d = dyad.clone();
-    let t = state.with_store(move |s| Ok(timeline(s, &d, &filter, lang, style)?)).await?;
+    let name = pair_file("timeline", &dyad);
+    let t = state.with_store(move |s| Ok(timeline(s, &dyad, &filter, lang, style)?)).await?;
     let body = TimelineBody { dyad: t.dyad, names: t.names, summary: t.summary, rows: t.entries };
-    tabular(wants, &format!("timeline-{}-{}", dyad.a, dyad.b), &body)
+    tabular(wants, &name, &body)
 }
 
 /// Values of a repeatable parameter, repeated or comma-separated.
@@ -430,23 +463,23 @@ pub(crate) fn list(pairs: &[(String, String)], key: &str) -> Vec<String> {
 )]
 pub(crate) async fn dyad_series(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let dyad = dyad_of(&a, &b)?;
-    let by = match param(&q, "by").unwrap_or("month") {
+    let dyad = pair.dyad()?;
+    let q = &pair.q;
+    let by = match param(q, "by").unwrap_or("month") {
         "month" => By::Month,
         "year" => By::Year,
         other => {
             return Err(ApiError::bad_request("bad_parameter", format!("by \"{other}\" is not month or year")).into());
         }
     };
-    let query = SeriesQuery { by, from_year: year(&q, "from")?, to_year: year(&q, "to")? };
+    let query = SeriesQuery { by, from_year: year(q, "from")?, to_year: year(q, "to")? };
     let (d, q) = (&dyad, &query);
     let series = state.query_lake(|engine| async move { engine.series(d, q).await }).await?;
     // A series already keeps its periods in `rows`.
-    tabular(wants, &format!("series-{}-{}", dyad.a, dyad.b), &series)
+    tabular(wants, &pair_file("series", &dyad), &series)
 }
 
 /// A pair's indicators, with one row per point of each flow.
@@ -487,14 +520,12 @@ pub(crate) struct FlowRow {
 )]
 pub(crate) async fn dyad_indicators(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
-    let dyad = dyad_of(&a, &b)?;
-    let d = dyad.clone();
-    let ind = state.with_store(move |s| Ok(indicators(s, &d, lang, style)?)).await?;
+    let (dyad, lang, style) = pair.read()?;
+    let name = pair_file("indicators", &dyad);
+    let ind = state.with_store(move |s| Ok(indicators(s, &dyad, lang, style)?)).await?;
     let rows: Vec<FlowRow> = ind
         .flows
         .iter()
@@ -516,7 +547,7 @@ pub(crate) async fn dyad_indicators(
             })
         })
         .collect();
-    tabular(wants, &format!("indicators-{}-{}", dyad.a, dyad.b), &IndicatorsBody { indicators: ind, rows })
+    tabular(wants, &name, &IndicatorsBody { indicators: ind, rows })
 }
 
 /// The claims about a pair, each with its verdict.
@@ -539,15 +570,14 @@ pub(crate) struct ClaimsBody {
 )]
 pub(crate) async fn dyad_claims(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let style = style(&q, false)?;
-    let dyad = dyad_of(&a, &b)?;
+    let style = style(&pair.q, false)?;
+    let dyad = pair.dyad()?;
     let d = dyad.clone();
     let rows = state.with_store(move |s| Ok(claims(s, &d, &Policy::default(), style)?)).await?;
-    let name = format!("claims-{}-{}", dyad.a, dyad.b);
+    let name = pair_file("claims", &dyad);
     tabular(wants, &name, &ClaimsBody { dyad, policy: "data/claims-policy.toml (bundled)", rows })
 }
 
@@ -585,13 +615,11 @@ impl From<entente_store::RecordPage> for RecordList {
 )]
 pub(crate) async fn dyad_records(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
-    let dyad = dyad_of(&a, &b)?;
-    let params = SearchParams::parse(&q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
+    let (dyad, lang, style) = pair.read()?;
+    let params = SearchParams::parse(&pair.q, 50).map_err(|m| ApiError::bad_request("bad_parameter", m))?;
     let page = state
         .with_store(move |s| {
             let view = dyad_view(s, &dyad, lang, style)?;
@@ -637,11 +665,23 @@ pub(crate) async fn record(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
+    detail(&state, id, &q, None).await
+}
+
+/// One record's detail; with `kind`, only a record of that kind ("no source has id …").
+async fn detail(
+    state: &Arc<AppState>,
+    id: String,
+    q: &[(String, String)],
+    kind: Option<RecordKind>,
+) -> Result<Response, Api> {
+    let (lang, style) = (lang(q)?, style(q, false)?);
     let detail = state
         .with_store(move |s| {
-            views::record_detail(s, &id, lang, style)?
-                .ok_or_else(|| ApiError::not_found("not_found", format!("no record has id \"{id}\"")))
+            views::record_detail(s, &id, lang, style)?.filter(|d| kind.is_none_or(|k| d.kind == k)).ok_or_else(|| {
+                let what = kind.map_or("record", RecordKind::as_str);
+                ApiError::not_found("not_found", format!("no {what} has id \"{id}\""))
+            })
         })
         .await?;
     Ok(axum::Json(detail).into_response())
@@ -661,15 +701,7 @@ pub(crate) async fn source(
     UrlPath(id): UrlPath<String>,
     Query(q): Pairs,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
-    let detail = state
-        .with_store(move |s| {
-            views::record_detail(s, &id, lang, style)?
-                .filter(|d| d.kind == RecordKind::Source)
-                .ok_or_else(|| ApiError::not_found("not_found", format!("no source has id \"{id}\"")))
-        })
-        .await?;
-    Ok(axum::Json(detail).into_response())
+    detail(&state, id, &q, Some(RecordKind::Source)).await
 }
 
 /// Every source, cited in one style.
@@ -945,12 +977,11 @@ pub(crate) struct IndexRow {
 )]
 pub(crate) async fn dyad_index(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let dyad = dyad_of(&a, &b)?;
-    let p = IndexParams::parse(&q)?;
+    let dyad = pair.dyad()?;
+    let p = IndexParams::parse(&pair.q)?;
     let s = crate::analyses::index(&state, &dyad, &p).await?;
     let rows = s
         .years
@@ -964,7 +995,7 @@ pub(crate) async fn dyad_index(
             figures: (&y.result).into(),
         })
         .collect();
-    tabular(wants, &format!("index-{}-{}", dyad.a, dyad.b), &IndexBody { series: (*s).clone(), rows })
+    tabular(wants, &pair_file("index", &dyad), &IndexBody { series: (*s).clone(), rows })
 }
 
 /// A finding's evidence in one line: each figure with its period and source.
@@ -1019,13 +1050,11 @@ pub(crate) struct FindingRow {
 )]
 pub(crate) async fn dyad_diagnose(
     State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
+    pair: PairAsk,
     wants: Wants,
 ) -> Result<Response, Api> {
-    let (lang, style) = (lang(&q)?, style(&q, false)?);
-    let dyad = dyad_of(&a, &b)?;
-    let year = crate::analyses::bounded(&q, "year", crate::analyses::YEARS)?;
+    let (dyad, lang, style) = pair.read()?;
+    let year = crate::analyses::bounded(&pair.q, "year", crate::analyses::YEARS)?;
     let d = crate::analyses::diagnosis(&state, &dyad, year, lang, style).await?;
     let rows = d
         .findings
@@ -1040,6 +1069,6 @@ pub(crate) async fn dyad_diagnose(
             why: f.why.clone(),
         })
         .collect();
-    let name = format!("diagnose-{}-{}-{}", dyad.a, dyad.b, d.year);
+    let name = format!("{}-{}", pair_file("diagnose", &dyad), d.year);
     tabular(wants, &name, &DiagnosisBody { diagnosis: (*d).clone(), rows })
 }

@@ -15,7 +15,7 @@ use serde_json::json;
 
 use crate::AppState;
 use crate::analyses::CompareParams;
-use crate::api::{Pairs, country, dyad_of, lang, param, style};
+use crate::api::{PairAsk, Pairs, country, dyad_of, lang, param, style};
 use crate::error::ApiError;
 
 fn html(body: String) -> Response {
@@ -57,17 +57,12 @@ pub(crate) async fn dyad_form(Query(q): Pairs) -> Result<Response, ApiError> {
 
 /// A pair's view with its GDELT series, its index and diagnosis, and a record search from the
 /// query string.
-pub(crate) async fn full_dyad_view(
-    state: &Arc<AppState>,
-    a: &str,
-    b: &str,
-    q: &[(String, String)],
-    json: bool,
-) -> Result<DyadView, ApiError> {
+pub(crate) async fn full_dyad_view(state: &Arc<AppState>, pair: &PairAsk, json: bool) -> Result<DyadView, ApiError> {
+    let q = &pair.q;
     let lang = lang(q).map_err(|e| e.in_json(json))?;
     let fail = |e: ApiError| e.in_json(json).in_lang(lang);
     let style = style(q, false).map_err(fail)?;
-    let dyad = dyad_of(a, b).map_err(fail)?;
+    let dyad = pair.dyad().map_err(fail)?;
     let params = SearchParams::parse(q, 25).map_err(|m| fail(ApiError::bad_request("bad_parameter", m)))?;
     let analyses = crate::analyses::dyad_analyses(state, &dyad, lang, style).await.map_err(fail)?;
     let for_view = dyad.clone();
@@ -88,13 +83,10 @@ pub(crate) async fn full_dyad_view(
     Ok(view)
 }
 
-pub(crate) async fn dyad(
-    State(state): State<Arc<AppState>>,
-    UrlPath((a, b)): UrlPath<(String, String)>,
-    Query(q): Pairs,
-) -> Result<Response, ApiError> {
-    let (b, json) = twin(b);
-    let view = full_dyad_view(&state, &a, &b, &q, json).await?;
+pub(crate) async fn dyad(State(state): State<Arc<AppState>>, mut pair: PairAsk) -> Result<Response, ApiError> {
+    let json;
+    (pair.b, json) = twin(pair.b);
+    let view = full_dyad_view(&state, &pair, json).await?;
     Ok(if json { axum::Json(view).into_response() } else { html(pages::dyad(&view).into_string()) })
 }
 

@@ -1,5 +1,5 @@
 use super::*;
-use std::io::{Read, Write};
+use entente_testkit::http::get;
 
 /// A server on a free port over a store holding the bundled dataset.
 struct TestServer {
@@ -23,52 +23,40 @@ fn server() -> TestServer {
     TestServer { addr, _dir: dir, _runtime: runtime }
 }
 
-/// A plain HTTP/1.1 GET: status, headers, body.
-fn get(addr: SocketAddr, path: &str) -> (u16, String, String) {
-    let mut stream = std::net::TcpStream::connect(addr).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8(raw).unwrap();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap();
-    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
-    // Bodies may come chunked; the tests only search them, so strip chunk sizes roughly.
-    (status, head.to_string(), body.to_string())
-}
-
 #[test]
 fn home_dyad_page_and_json_twin() {
     let s = server();
-    let (status, head, body) = get(s.addr, "/");
-    assert_eq!(status, 200);
-    assert!(head.to_lowercase().contains("content-type: text/html"));
-    assert!(body.contains("/dyad/FRA/KAZ"));
+    let a = get(s.addr, "/");
+    assert_eq!(a.status, 200);
+    assert!(a.header("content-type").is_some_and(|t| t.contains("text/html")));
+    assert!(a.body.contains("/dyad/FRA/KAZ"));
 
-    let (status, _, body) = get(s.addr, "/dyad/FRA/KAZ");
-    assert_eq!(status, 200);
-    assert!(body.contains("<svg") && body.contains("Bibliography"));
+    let a = get(s.addr, "/dyad/FRA/KAZ");
+    assert_eq!(a.status, 200);
+    assert!(a.body.contains("<svg") && a.body.contains("Bibliography"));
 
-    let (status, head, body) = get(s.addr, "/dyad/FRA/KAZ.json?style=apa");
-    assert_eq!(status, 200);
-    assert!(head.to_lowercase().contains("application/json"));
-    assert!(body.contains("\"style\":\"apa\"") && body.contains("\"timeline\""));
+    let a = get(s.addr, "/dyad/FRA/KAZ.json?style=apa");
+    assert_eq!(a.status, 200);
+    assert!(a.header("content-type").is_some_and(|t| t.contains("application/json")));
+    assert!(a.body.contains("\"style\":\"apa\"") && a.body.contains("\"timeline\""));
 
-    let (status, _, body) = get(s.addr, "/index.json");
-    assert_eq!(status, 200);
-    assert!(body.contains("\"fra-kaz\""));
+    let a = get(s.addr, "/index.json");
+    assert_eq!(a.status, 200);
+    assert!(a.body.contains("\"fra-kaz\""));
 }
 
 #[test]
 fn the_dyad_page_shows_the_gdelt_series_once_imported() {
     let s = server();
-    let (_, _, body) = get(s.addr, "/dyad/FRA/KAZ.json");
+    let body = get(s.addr, "/dyad/FRA/KAZ.json").body;
     assert!(body.contains("\"gdelt\":{"), "{}", &body[..body.len().min(300)]);
-    let (_, _, body) = get(s.addr, "/dyad/FRA/KAZ");
+    let body = get(s.addr, "/dyad/FRA/KAZ").body;
     assert!(body.contains("entente import gdelt"), "the page says how to import");
 
     // Import a real GDELT file holding FRA–KAZ events, then the same page draws the series.
-    let Some(file) = shared_file("gdelt/events/v2_15min/oreillyross_GDELT_Downloader/20250110131500.export.CSV.zip")
-    else {
+    let Some(file) = entente_testkit::shared_data(
+        "gdelt/events/v2_15min/oreillyross_GDELT_Downloader/20250110131500.export.CSV.zip",
+    ) else {
         return;
     };
     let mut store = Store::open(&s._dir.path().join("entente.db")).unwrap();
@@ -82,42 +70,26 @@ fn the_dyad_page_shows_the_gdelt_series_once_imported() {
     )
     .unwrap();
     assert!(summary.rows_stored > 0);
-    let (_, _, body) = get(s.addr, "/dyad/FRA/KAZ");
+    let body = get(s.addr, "/dyad/FRA/KAZ").body;
     assert!(body.contains("class=\"chart series\""), "no series chart");
-    let (_, _, json) = get(s.addr, "/dyad/FRA/KAZ.json");
+    let json = get(s.addr, "/dyad/FRA/KAZ.json").body;
     assert!(json.contains("\"events_stored\":"), "the series carries its source");
-}
-
-fn shared_file(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-        "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-        p.display()
-    );
-    eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not there", p.display());
-    None
 }
 
 #[test]
 fn any_name_resolves_and_bad_input_gets_clear_errors() {
     let s = server();
-    let (status, head, _) =
-        get(s.addr, "/dyad?a=France&b=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD&lang=kk");
-    assert_eq!(status, 303);
-    assert!(head.contains("location: /dyad/FRA/KAZ?lang=kk"), "{head}");
-    let (status, _, body) = get(s.addr, "/dyad/Frnace/KAZ.json");
-    assert_eq!(status, 404);
-    assert!(body.contains("\"code\":\"unknown_country\"") && body.contains("France (FRA)"), "{body}");
-    let (status, _, body) = get(s.addr, "/dyad/FRA/FRA");
-    assert_eq!(status, 400);
-    assert!(body.contains("two different countries"));
-    let (status, _, _) = get(s.addr, "/dyad/FRA/KAZ?style=mla");
-    assert_eq!(status, 400);
-    let (status, _, body) = get(s.addr, "/nowhere.json");
-    assert_eq!(status, 404);
-    assert!(body.contains("\"not_found\""));
+    let a = get(s.addr, "/dyad?a=France&b=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD&lang=kk");
+    assert_eq!(a.status, 303);
+    assert!(a.header("location").is_some_and(|l| l.starts_with("/dyad/FRA/KAZ?lang=kk")), "{a:?}");
+    let a = get(s.addr, "/dyad/Frnace/KAZ.json");
+    assert_eq!(a.status, 404);
+    assert!(a.body.contains("\"code\":\"unknown_country\"") && a.body.contains("France (FRA)"), "{}", a.body);
+    let a = get(s.addr, "/dyad/FRA/FRA");
+    assert_eq!(a.status, 400);
+    assert!(a.body.contains("two different countries"));
+    assert_eq!(get(s.addr, "/dyad/FRA/KAZ?style=mla").status, 400);
+    let a = get(s.addr, "/nowhere.json");
+    assert_eq!(a.status, 404);
+    assert!(a.body.contains("\"not_found\""));
 }

@@ -27,13 +27,7 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
     match (driver, chromium) {
         (Some(d), Some(c)) => Some((d, c)),
         _ => {
-            assert!(
-                std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-                "chromium or chromedriver is missing: apt-get install chromium chromium-driver (or set ENTENTE_ALLOW_MISSING=1 to skip)"
-            );
-            eprintln!(
-                "SKIPPED (ENTENTE_ALLOW_MISSING=1): install Debian's chromium and chromium-driver to run the browser tests"
-            );
+            entente_testkit::missing("chromium or chromedriver (apt-get install chromium chromium-driver)");
             None
         }
     }

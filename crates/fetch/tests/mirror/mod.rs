@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
@@ -232,25 +231,9 @@ pub fn md5_hex(bytes: &[u8]) -> String {
     Md5::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// `../shared/data/<rel>` beside the repository; missing data fails the test unless the user
-/// opts out with `ENTENTE_ALLOW_MISSING=1`, and then it says it was skipped.
-pub fn shared(manifest_dir: &str, rel: &str) -> Option<PathBuf> {
-    let p = Path::new(manifest_dir).join("../../../shared/data").join(rel);
-    if p.exists() {
-        return Some(p);
-    }
-    assert!(
-        std::env::var("ENTENTE_ALLOW_MISSING").as_deref() == Ok("1"),
-        "{} is missing (set ENTENTE_ALLOW_MISSING=1 to skip the tests that need it)",
-        p.display()
-    );
-    eprintln!("SKIPPED (ENTENTE_ALLOW_MISSING=1): {} is not there", p.display());
-    None
-}
-
 /// The real GDELT 2.0 15-minute export zips of the shared data, by name, sorted.
-pub fn real_exports(manifest_dir: &str) -> Option<Vec<(String, Vec<u8>)>> {
-    let dir = shared(manifest_dir, "gdelt/events/v2_15min/oreillyross_GDELT_Downloader")?;
+pub fn real_exports() -> Option<Vec<(String, Vec<u8>)>> {
+    let dir = entente_testkit::shared_data("gdelt/events/v2_15min/oreillyross_GDELT_Downloader")?;
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
