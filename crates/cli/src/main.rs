@@ -554,8 +554,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // Rust ignores SIGPIPE, so printing to a reader that has gone (`entente timeline | head`)
     // would panic. A command that prints ends quietly instead, as other Unix tools do; the
-    // server and the downloader keep ignoring it, since a peer closing a socket is routine.
-    if !matches!(cli.command, Command::Serve { .. } | Command::Fetch(_)) {
+    // server, the cluster parts and the downloader keep ignoring it: a peer closing a socket
+    // is routine.
+    if !matches!(cli.command, Command::Serve { .. } | Command::Fetch(_) | Command::Cluster(_)) {
         sigpipe::reset();
     }
     match run(cli) {
