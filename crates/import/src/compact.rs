@@ -331,6 +331,19 @@ fn concat(data: &Path, rel: &str, year: i32, group: &[GdeltPart]) -> Result<Gdel
         let path = data.join(&p.counts_path);
         parts::read_counts(&path, &mut counts).map_err(io_err(&path))?;
     }
+    finish_part(data, rel, year, group, rows, bytes, counts)
+}
+
+/// Writes the merged part's rollups beside it and describes the part for the manifest.
+fn finish_part(
+    data: &Path,
+    rel: &str,
+    year: i32,
+    group: &[GdeltPart],
+    rows: i64,
+    bytes: u64,
+    counts: Counts,
+) -> Result<GdeltPart, ImportError> {
     let counts_rel = rel.replacen("gdelt/events/", "gdelt/country_counts/", 1);
     parts::write_counts(data, &counts_rel, counts).map_err(io_err(&data.join(&counts_rel)))?;
     Ok(GdeltPart {
@@ -445,15 +458,5 @@ fn merge(
     let bytes = file.metadata().map_err(&failed)?.len();
     drop(file);
     std::fs::rename(&tmp, &out_path).map_err(&failed)?;
-    let counts_rel = rel.replacen("gdelt/events/", "gdelt/country_counts/", 1);
-    parts::write_counts(data, &counts_rel, counts).map_err(io_err(&data.join(&counts_rel)))?;
-    Ok(GdeltPart {
-        path: rel.to_string(),
-        counts_path: counts_rel,
-        year: i64::from(year),
-        rows,
-        bytes: bytes as i64,
-        min_date: group.iter().map(|p| p.min_date.clone()).filter(|d| !d.is_empty()).min().unwrap_or_default(),
-        max_date: group.iter().map(|p| p.max_date.clone()).max().unwrap_or_default(),
-    })
+    finish_part(data, rel, year, group, rows, bytes, counts)
 }
