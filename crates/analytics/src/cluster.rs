@@ -314,12 +314,23 @@ pub struct ExecutorOptions {
 
 /// Runs an executor until the process ends (Ctrl-C or SIGTERM stop it gracefully).
 pub fn run_executor(options: &ExecutorOptions) -> Result<(), AnalyticsError> {
+    // Without a folder given, shuffle files go to a temporary one, removed when the executor
+    // stops (a killed process leaves it behind).
+    let temporary;
     let work_dir = match &options.work_dir {
-        Some(d) => d.clone(),
-        None => std::env::temp_dir().join(format!("entente-executor-{}", std::process::id())),
+        Some(d) => {
+            std::fs::create_dir_all(d)
+                .map_err(|e| ballista(&format!("cannot create the work folder {}", d.display()), e))?;
+            d.clone()
+        }
+        None => {
+            temporary = tempfile::Builder::new()
+                .prefix("entente-executor-")
+                .tempdir()
+                .map_err(|e| ballista("cannot create a temporary work folder", e))?;
+            temporary.path().to_path_buf()
+        }
     };
-    std::fs::create_dir_all(&work_dir)
-        .map_err(|e| ballista(&format!("cannot create the work folder {}", work_dir.display()), e))?;
     let (host, port) = options.scheduler.clone();
     crate::runtime()?.block_on(async {
         // Ballista tries the scheduler once; a scheduler still starting is waited for here.

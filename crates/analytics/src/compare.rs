@@ -752,21 +752,29 @@ pub struct IndexSeries {
     pub no_data: Vec<i32>,
 }
 
+/// What `index_series` computes: the index of `a` in the gathered focus country, for each
+/// year from `from` to `to`.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexAsk<'a> {
+    pub a: &'a str,
+    pub from: i32,
+    pub to: i32,
+    /// Monte Carlo draws; by default the configuration's.
+    pub draws: Option<usize>,
+    pub seed: Option<u64>,
+    pub lang: &'a str,
+    pub style: Style,
+}
+
 /// The index of A projecting into B for each year from `from` to `to`: each year, A is
 /// scored among all of B's partners, as `compare B --direction in` would.
-#[allow(clippy::too_many_arguments)]
 pub fn index_series(
     store: &Store,
     config: &Config,
     g: &Gathered,
-    a: &str,
-    from: i32,
-    to: i32,
-    draws: Option<usize>,
-    seed: Option<u64>,
-    lang: &str,
-    style: Style,
+    ask: &IndexAsk<'_>,
 ) -> Result<IndexSeries, CompareError> {
+    let IndexAsk { a, from, to, draws, seed, lang, style } = *ask;
     let b = g.focus.clone();
     let countries = CountryTable::bundled();
     let name = |code: &str| countries.name_or_code(code, lang);

@@ -302,18 +302,25 @@ pub struct RulesRef {
     pub sha256: String,
 }
 
-/// Diagnoses A projecting into B in `year` (by default the comparison's year).
-#[allow(clippy::too_many_arguments)]
+/// What `diagnose` looks at: `a` projecting into the gathered focus country in `year` (by
+/// default the comparison's year), told in `lang` and `style`.
+#[derive(Debug, Clone, Copy)]
+pub struct DiagnoseAsk<'a> {
+    pub a: &'a str,
+    pub year: Option<i32>,
+    pub lang: &'a str,
+    pub style: Style,
+}
+
+/// Diagnoses A projecting into B.
 pub fn diagnose(
     store: &Store,
     config: &Config,
     rules: &Rules,
     g: &Gathered,
-    a: &str,
-    year: Option<i32>,
-    lang: &str,
-    style: Style,
+    ask: &DiagnoseAsk<'_>,
 ) -> Result<Diagnosis, AnalyticsError> {
+    let DiagnoseAsk { a, year, lang, style } = *ask;
     let b = g.focus().to_string();
     let countries = CountryTable::bundled();
     let name = |code: &str| countries.name_or_code(code, lang);

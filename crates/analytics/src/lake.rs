@@ -36,6 +36,9 @@ pub struct Lake {
     pub memory_limit: usize,
     /// Where queries run: here (the default) or on a Ballista cluster.
     pub backend: Backend,
+    /// Most time a series or a comparison may take on a cluster ([`CLUSTER_TIMEOUT`] unless
+    /// set); here, a query is not bounded.
+    pub cluster_timeout: std::time::Duration,
 }
 
 /// The default of [`Lake::memory_limit`]: 1 GiB.
@@ -65,6 +68,7 @@ impl Lake {
             tables,
             memory_limit: DEFAULT_MEMORY_LIMIT,
             backend: Backend::Local,
+            cluster_timeout: CLUSTER_TIMEOUT,
         })
     }
 
@@ -112,22 +116,21 @@ impl Lake {
     }
 }
 
-/// Most time a series or a comparison may take on a cluster, where a lost executor or
-/// scheduler must end in an error, never a wait without end (`entente query` has its own
-/// `--timeout`).
+/// The default of [`Lake::cluster_timeout`]: on a cluster, a lost executor or scheduler must
+/// end in an error, never a wait without end (`entente query` has its own `--timeout`).
 pub const CLUSTER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
 
 impl Lake {
-    /// Runs `work`, bounded by [`CLUSTER_TIMEOUT`] on a cluster.
+    /// Runs `work`, bounded by [`Lake::cluster_timeout`] on a cluster.
     pub(crate) async fn bounded<T>(
         &self,
         work: impl Future<Output = Result<T, AnalyticsError>>,
     ) -> Result<T, AnalyticsError> {
         match self.backend {
             Backend::Local => work.await,
-            Backend::Ballista { .. } => tokio::time::timeout(CLUSTER_TIMEOUT, work)
+            Backend::Ballista { .. } => tokio::time::timeout(self.cluster_timeout, work)
                 .await
-                .map_err(|_| AnalyticsError::Timeout(CLUSTER_TIMEOUT))?,
+                .map_err(|_| AnalyticsError::ClusterTimeout(self.cluster_timeout))?,
         }
     }
 }

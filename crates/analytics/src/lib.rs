@@ -53,6 +53,12 @@ pub enum AnalyticsError {
     Memory { limit: usize, detail: String },
     #[error("the query did not finish within {} s", .0.as_secs())]
     Timeout(Duration),
+    /// A series or comparison on a cluster ran past [`lake::Lake::cluster_timeout`].
+    #[error(
+        "the cluster did not answer within {} s (are its executors running?); allow longer with --cluster-timeout SECS or cluster_timeout in entente.toml",
+        .0.as_secs()
+    )]
+    ClusterTimeout(Duration),
     /// A compaction or import committed while the query ran and deleted a part it read.
     #[error(
         "the GDELT parts changed while the query ran ({0} was replaced by a compaction or import that committed meanwhile); run it again"

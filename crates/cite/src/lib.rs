@@ -277,26 +277,28 @@ fn apa_authors(authors: &[Person]) -> String {
 }
 
 /// APA 7th edition reference.
+/// English month names, for APA and the long date.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn apa(s: &Source) -> Formatted {
     let mut f = Formatted::default();
     let year = s.date.map(|d| d.year.to_string()).unwrap_or_else(|| "n.d.".into());
     let date = match (s.kind, s.date) {
         (SourceKind::News, Some(d)) if d.month.is_some() => {
-            let months = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let m = months[usize::from(d.month.unwrap_or(1)).saturating_sub(1).min(11)];
+            let m = MONTHS[usize::from(d.month.unwrap_or(1)).saturating_sub(1).min(11)];
             match d.day {
                 Some(day) => format!("{}, {m} {day}", d.year),
                 None => format!("{}, {m}", d.year),
@@ -371,20 +373,6 @@ fn apa(s: &Source) -> Formatted {
 }
 
 fn date_long(d: &PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     // A date built by hand may hold a month outside 1..=12: it is then shown by its year only.
     let month = d.month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
     match (month, d.day) {

@@ -4,15 +4,16 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use entente_analytics::Backend;
 use entente_analytics::compare::{
-    CompareError, CompareOptions, Comparison, Direction, Gathered, IndexSeries, gdelt_counts_blocking, index_series,
+    CompareError, CompareOptions, Comparison, Direction, Gathered, IndexAsk, IndexSeries, gdelt_counts_blocking,
+    index_series,
 };
 use entente_cite::Style;
 use entente_index::Config;
 use entente_model::record::format_number;
 use entente_store::Store;
 
+use crate::data::Engine;
 use crate::output::{Format, print_csv, print_json, table};
 
 /// The configuration from `--config FILE`, else the bundled one.
@@ -36,7 +37,7 @@ pub fn check_draws(draws: Option<usize>) -> Result<()> {
     Ok(())
 }
 
-fn gathered(dir: &Path, store: &Store, engine: &Backend, config: &Config, focus: &str) -> Result<Gathered> {
+fn gathered(dir: &Path, store: &Store, engine: &Engine, config: &Config, focus: &str) -> Result<Gathered> {
     let lake = crate::data::lake(dir, store, false, engine)?;
     let gdelt = gdelt_counts_blocking(&lake, focus)?;
     Ok(Gathered::read(store, config, focus, gdelt)?)
@@ -63,7 +64,7 @@ pub struct CompareArgs {
     pub lang: String,
 }
 
-pub fn compare(dir: &Path, store: &Store, engine: &Backend, args: CompareArgs) -> Result<()> {
+pub fn compare(dir: &Path, store: &Store, engine: &Engine, args: CompareArgs) -> Result<()> {
     check_draws(args.draws)?;
     let config = config(args.config.as_deref())?;
     let g = gathered(dir, store, engine, &config, &args.focus)?;
@@ -220,7 +221,7 @@ pub struct IndexArgs {
     pub lang: String,
 }
 
-pub fn index(dir: &Path, store: &Store, engine: &Backend, args: IndexArgs) -> Result<()> {
+pub fn index(dir: &Path, store: &Store, engine: &Engine, args: IndexArgs) -> Result<()> {
     check_draws(args.draws)?;
     let config = config(args.config.as_deref())?;
     let g = gathered(dir, store, engine, &config, &args.b)?;
@@ -235,8 +236,9 @@ pub fn index(dir: &Path, store: &Store, engine: &Backend, args: IndexArgs) -> Re
     if to - from > 200 {
         bail!("--from {from} --to {to} spans more than 200 years");
     }
-    let s = index_series(store, &config, &g, &args.a, from, to, args.draws, args.seed, &args.lang, Style::Gost)
-        .map_err(no_data)?;
+    let ask =
+        IndexAsk { a: &args.a, from, to, draws: args.draws, seed: args.seed, lang: &args.lang, style: Style::Gost };
+    let s = index_series(store, &config, &g, &ask).map_err(no_data)?;
     print_index(&s, args.format)
 }
 
@@ -305,8 +307,8 @@ pub struct DiagnoseArgs {
     pub lang: String,
 }
 
-pub fn diagnose(dir: &Path, store: &Store, engine: &Backend, args: DiagnoseArgs) -> Result<()> {
-    use entente_analytics::diagnose::Rules;
+pub fn diagnose(dir: &Path, store: &Store, engine: &Engine, args: DiagnoseArgs) -> Result<()> {
+    use entente_analytics::diagnose::{DiagnoseAsk, Rules};
     let config = config(args.config.as_deref())?;
     let rules = match &args.rules {
         None => Rules::bundled(),
@@ -316,8 +318,8 @@ pub fn diagnose(dir: &Path, store: &Store, engine: &Backend, args: DiagnoseArgs)
         }
     };
     let g = gathered(dir, store, engine, &config, &args.b)?;
-    let d =
-        entente_analytics::diagnose::diagnose(store, &config, &rules, &g, &args.a, args.year, &args.lang, Style::Gost)?;
+    let ask = DiagnoseAsk { a: &args.a, year: args.year, lang: &args.lang, style: Style::Gost };
+    let d = entente_analytics::diagnose::diagnose(store, &config, &rules, &g, &ask)?;
     print_diagnosis(&d, args.format)
 }
 

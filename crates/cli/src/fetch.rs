@@ -4,15 +4,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use entente_fetch::{End, Event, Options, Outcome, Progress, Selection, Stamp, Summary, Table, Version, parse_date};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::output::Format;
+use crate::progress::ByteBar;
 
 #[derive(Subcommand)]
 pub enum FetchCommand {
@@ -156,26 +157,12 @@ fn gdelt(data: &Path, args: GdeltArgs) -> Result<ExitCode> {
         FetchFormat::Table => ProgressBar::new(0),
         FetchFormat::Json => ProgressBar::hidden(),
     };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let done = Arc::new(AtomicBool::new(false));
-    let ticker = {
-        let (bar, progress, done) = (bar.clone(), Arc::clone(&progress), Arc::clone(&done));
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                bar.set_length(progress.bytes_total.load(Ordering::Relaxed));
-                bar.set_position(progress.bytes_done.load(Ordering::Relaxed));
-                bar.set_message(format!(
-                    "files {}/{}",
-                    progress.files_done.load(Ordering::Relaxed),
-                    progress.files_total.load(Ordering::Relaxed)
-                ));
-                std::thread::sleep(Duration::from_millis(120));
-            }
+    let bar = {
+        let progress = Arc::clone(&progress);
+        ByteBar::start(bar, move || {
+            let count = |c: &std::sync::atomic::AtomicU64| c.load(Ordering::Relaxed);
+            let message = format!("files {}/{}", count(&progress.files_done), count(&progress.files_total));
+            (count(&progress.bytes_done), count(&progress.bytes_total), message)
         })
     };
     let mut json_error = None;
@@ -189,13 +176,11 @@ fn gdelt(data: &Path, args: GdeltArgs) -> Result<ExitCode> {
         }
         FetchFormat::Table => {
             if let Some(line) = describe(event) {
-                bar.suspend(|| eprintln!("{line}"));
+                bar.bar().suspend(|| eprintln!("{line}"));
             }
         }
     });
-    done.store(true, Ordering::Relaxed);
-    let _ = ticker.join();
-    bar.finish_and_clear();
+    bar.finish();
     let summary = result?;
     if let Some(e) = json_error {
         return Err(e);

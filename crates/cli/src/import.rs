@@ -3,16 +3,16 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 use anyhow::Result;
 use entente_import::{
     CompactOptions, CompactSummary, FileOutcome, ImportOptions, ImportSummary, Progress, discover, import,
 };
 use entente_store::Store;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::output::Format;
+use crate::progress::ByteBar;
 
 pub fn gdelt(
     data: &std::path::Path,
@@ -47,35 +47,22 @@ pub fn import_files(
     options.part_rows = part_rows.max(1);
     options.row_group_rows = row_group_rows;
     let progress = Arc::new(Progress::default());
-    let bar = ProgressBar::new(0);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} ({bytes_per_sec}, ETA {eta}) {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let ticker = {
-        let (bar, progress, done) = (bar.clone(), Arc::clone(&progress), Arc::clone(&done));
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                bar.set_length(progress.bytes_total.load(Ordering::Relaxed));
-                bar.set_position(progress.bytes_done.load(Ordering::Relaxed));
-                bar.set_message(format!(
-                    "files {}/{} · rows {} stored, {} rejected",
-                    progress.files_done.load(Ordering::Relaxed),
-                    progress.files_total.load(Ordering::Relaxed),
-                    progress.rows_stored.load(Ordering::Relaxed),
-                    progress.rows_rejected.load(Ordering::Relaxed),
-                ));
-                std::thread::sleep(Duration::from_millis(120));
-            }
+    let bar = {
+        let progress = Arc::clone(&progress);
+        ByteBar::start(ProgressBar::new(0), move || {
+            let count = |c: &std::sync::atomic::AtomicU64| c.load(Ordering::Relaxed);
+            let message = format!(
+                "files {}/{} · rows {} stored, {} rejected",
+                count(&progress.files_done),
+                count(&progress.files_total),
+                count(&progress.rows_stored),
+                count(&progress.rows_rejected),
+            );
+            (count(&progress.bytes_done), count(&progress.bytes_total), message)
         })
     };
     let result = import(data, store, files, &options, &progress);
-    done.store(true, Ordering::Relaxed);
-    let _ = ticker.join();
-    bar.finish_and_clear();
+    bar.finish();
     let summary = result?;
     // Whenever a year has small parts to merge, not only when this run wrote them: a rerun
     // after an import killed during its compaction finishes the compaction too.

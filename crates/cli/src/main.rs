@@ -9,6 +9,7 @@ mod data;
 mod fetch;
 mod import;
 mod output;
+mod progress;
 mod review;
 
 use std::net::SocketAddr;
@@ -50,6 +51,12 @@ struct Cli {
     /// DIR/entente.toml, else local]
     #[arg(long, global = true, env = "ENTENTE_ENGINE", value_name = "ENGINE")]
     engine: Option<String>,
+
+    /// Seconds a series, comparison, index or diagnosis may take on a cluster before it fails,
+    /// 1 to 86400 [default: `cluster_timeout` in DIR/entente.toml, else 600]
+    #[arg(long, global = true, env = "ENTENTE_CLUSTER_TIMEOUT", value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    cluster_timeout: Option<u64>,
 
     #[command(subcommand)]
     command: Command,
@@ -441,7 +448,8 @@ enum ClusterCommand {
         /// Tasks run at once [default: the machine's cores]
         #[arg(long, default_value_t = 0)]
         slots: usize,
-        /// Folder for shuffle files [default: one under the system's temporary folder]
+        /// Folder for shuffle files [default: a new one under the system's temporary folder,
+        /// removed when the executor stops]
         #[arg(long, value_name = "DIR")]
         work_dir: Option<PathBuf>,
     },
@@ -571,7 +579,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let dir = data::data_dir(cli.data)?;
     // Read only by the commands that query, so a bad setting does not stop the others.
-    let engine = || data::engine(cli.engine.as_deref(), &dir);
+    let engine = || data::engine(cli.engine.as_deref(), cli.cluster_timeout, &dir);
     match cli.command {
         Command::Code { inputs, lang, format, date, store } => {
             let mut store = if store { Some(data::open(&dir)?) } else { None };

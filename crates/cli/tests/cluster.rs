@@ -2,7 +2,9 @@
 //! and two `entente cluster executor` processes) runs `series`, `query`, `compare` and `index`
 //! over the real GDELT files of `../shared/data`, and their answers equal the local engine's
 //! row for row; an executor killed (SIGKILL) mid-query ends the query in a clear error or the
-//! right answer, within a bound; an unreachable scheduler is a clear error at once.
+//! right answer, within a bound; a cluster without executors ends a series at
+//! `--cluster-timeout`; an executor stopped by SIGTERM removes its temporary work folder; an
+//! unreachable scheduler is a clear error at once.
 //!
 //! Every process runs under a wall-clock bound and is killed when the test ends, so a hang
 //! fails the test instead of stalling it. Missing shared data fails the tests unless the
@@ -177,28 +179,37 @@ impl Cluster {
         let mut cluster =
             Cluster { engine: format!("ballista://{address}"), scheduler, executors: Vec::new(), _work: work };
         for i in 0..executors {
-            let flight = free_port();
             let dir = cluster._work.path().join(format!("executor-{i}"));
-            let child = Command::new(ENTENTE)
-                .args(["cluster", "executor", "--bind", &format!("127.0.0.1:{flight}")])
-                .args(["--scheduler", &address, "--slots", "2"])
-                .arg("--work-dir")
-                .arg(&dir)
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::inherit())
-                .spawn()
-                .unwrap();
-            cluster.executors.push(child);
-            // An executor opens its data port once it has reached the scheduler.
-            let started = Instant::now();
-            while TcpStream::connect(("127.0.0.1", flight)).is_err() {
-                assert!(cluster.executors[i].try_wait().unwrap().is_none(), "executor {i} exited");
-                assert!(started.elapsed() < Duration::from_secs(60), "executor {i} did not start within 60 s");
-                std::thread::sleep(Duration::from_millis(50));
-            }
+            cluster.add_executor(Some(&dir), None);
         }
         cluster
+    }
+
+    /// Starts an executor with two task slots, its shuffle files in `work_dir` (else in a
+    /// folder of its own under `tmpdir`, its TMPDIR), and waits until it has reached the
+    /// scheduler.
+    fn add_executor(&mut self, work_dir: Option<&Path>, tmpdir: Option<&Path>) {
+        let flight = free_port();
+        let address = self.engine.trim_start_matches("ballista://").to_string();
+        let bind = format!("127.0.0.1:{flight}");
+        let mut command = Command::new(ENTENTE);
+        command.args(["cluster", "executor", "--bind", &bind, "--scheduler", &address, "--slots", "2"]);
+        if let Some(dir) = work_dir {
+            command.arg("--work-dir").arg(dir);
+        }
+        if let Some(dir) = tmpdir {
+            command.env("TMPDIR", dir);
+        }
+        let child = command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::inherit()).spawn().unwrap();
+        self.executors.push(child);
+        let i = self.executors.len() - 1;
+        // An executor opens its data port once it has reached the scheduler.
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", flight)).is_err() {
+            assert!(self.executors[i].try_wait().unwrap().is_none(), "executor {i} exited");
+            assert!(started.elapsed() < Duration::from_secs(60), "executor {i} did not start within 60 s");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 
@@ -353,4 +364,52 @@ fn an_unreachable_scheduler_is_a_clear_error_in_bounded_time() {
         !out.status.success() && stderr.contains("entente.toml") && stderr.contains("ballista://HOST:PORT"),
         "{stderr}"
     );
+}
+
+/// Sends SIGTERM to `child` (as a service manager stops it) and waits for it at most `bound`.
+fn terminate(child: &mut Child, bound: Duration) -> Option<std::process::ExitStatus> {
+    let pid = child.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success(), "kill -TERM {pid}");
+    let started = Instant::now();
+    while started.elapsed() < bound {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn a_cluster_without_executors_times_out_and_an_executor_removes_its_temporary_folder() {
+    let Some(dir) = imported() else { return };
+    let data = dir.path();
+    let mut cluster = Cluster::start(0);
+
+    // No executor takes the job: the series fails when its time is up, saying how to wait longer.
+    let started = Instant::now();
+    let out = run(data, &["series", "FRA", "KAZ", "--engine", &cluster.engine, "--cluster-timeout", "3"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(started.elapsed() >= Duration::from_secs(3), "it gave up before its time: {:?}", started.elapsed());
+    assert!(stderr.contains("the cluster did not answer within 3 s"), "{stderr}");
+    assert!(stderr.contains("--cluster-timeout"), "{stderr}");
+
+    // An executor started without --work-dir works in a temporary folder, which it removes
+    // when stopped.
+    let tmp = tempfile::tempdir().unwrap();
+    cluster.add_executor(None, Some(tmp.path()));
+    let folders = || -> Vec<String> {
+        std::fs::read_dir(tmp.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+    };
+    let during = folders();
+    assert!(during.iter().any(|f| f.starts_with("entente-executor-")), "no work folder in TMPDIR: {during:?}");
+    // The series runs on it now.
+    let series = json(data, &["series", "FRA", "KAZ", "--format", "json", "--engine", &cluster.engine]);
+    let local = json(data, &["series", "FRA", "KAZ", "--format", "json", "--engine", "local"]);
+    assert_same(&local, &series, "series FRA KAZ on the executor without --work-dir");
+    let status = terminate(&mut cluster.executors[0], Duration::from_secs(60)).expect("the executor stops on SIGTERM");
+    eprintln!("executor after SIGTERM: {status}");
+    let after = folders();
+    assert!(!after.iter().any(|f| f.starts_with("entente-executor-")), "the work folder is left behind: {after:?}");
 }

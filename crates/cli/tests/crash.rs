@@ -185,6 +185,16 @@ struct State {
     running_imports: i64,
 }
 
+/// The manifest's file names by id.
+fn file_names(conn: &rusqlite::Connection) -> BTreeMap<i64, String> {
+    conn.prepare("SELECT id, name FROM gdelt_files")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
 /// Reads a data folder: the store must open and pass SQLite's checks, and every part the
 /// manifest lists must be there, whole, with the rows it says. Without `all`, only the
 /// first [`AFTER_KILL`] tables are read.
@@ -218,13 +228,7 @@ fn read_state(data: &Path, all: bool) -> State {
     let running_imports =
         conn.query_row("SELECT count(*) FROM gdelt_imports WHERE status = 'running'", [], |r| r.get(0)).unwrap();
 
-    let names: BTreeMap<i64, String> = conn
-        .prepare("SELECT id, name FROM gdelt_files")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let names = file_names(&conn);
     let stored: i64 =
         conn.query_row("SELECT coalesce(sum(rows_stored), 0) FROM gdelt_files", [], |r| r.get(0)).unwrap();
     let parts: Vec<(String, String, i64, i64)> = conn
@@ -764,13 +768,7 @@ fn the_dashboard_answers_from_one_committed_state_while_an_import_runs() {
     run_ok(&reference, &args);
     let lake = read_state(&reference, false).lake;
     let conn = rusqlite::Connection::open(reference.join("entente.db")).unwrap();
-    let names: BTreeMap<i64, String> = conn
-        .prepare("SELECT id, name FROM gdelt_files")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let names = file_names(&conn);
     let mut pairs: BTreeMap<String, i64> = BTreeMap::new();
     let mut per_file: BTreeMap<String, Vec<Actors>> = BTreeMap::new();
     for path in lake.listed.iter().filter(|p| p.starts_with("gdelt/events/")) {

@@ -245,16 +245,13 @@ pub fn code(doc: &Doc, opts: &Options) -> Vec<CodedEvent> {
         p.triggers.retain(|t| !ignored.iter().any(|&(a, b)| t.start < b && a < t.end));
     }
 
+    let passage = Passage { doc, lang, lex, text, folded, sentences: &sentences, per: &per, opts };
     let mut events = Vec::new();
     for (i, sh) in per.iter().enumerate() {
         if sh.triggers.is_empty() {
             continue;
         }
-        events.extend(
-            code_sentence(doc, lang, lex, text, folded, &sentences, &per, i, opts)
-                .into_iter()
-                .filter(|e| e.confidence >= opts.min_confidence),
-        );
+        events.extend(code_sentence(&passage, i).into_iter().filter(|e| e.confidence >= opts.min_confidence));
     }
     other_yields(events)
 }
@@ -290,18 +287,23 @@ fn beside(folded: &str, ts: usize, te: usize, cs: usize, ce: usize, before: bool
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn code_sentence(
-    doc: &Doc,
+/// A document as the coder reads it: its language and lexicon, its text and folded text,
+/// its sentences' bounds and each sentence's hits.
+#[derive(Clone, Copy)]
+struct Passage<'a> {
+    doc: &'a Doc,
     lang: Lang,
-    lex: &LangLexicon,
-    text: &str,
-    folded: &str,
-    sentences: &[(usize, usize)],
-    per: &[SentenceHits],
-    i: usize,
-    opts: &Options,
-) -> Vec<CodedEvent> {
+    lex: &'a LangLexicon,
+    text: &'a str,
+    folded: &'a str,
+    sentences: &'a [(usize, usize)],
+    per: &'a [SentenceHits],
+    opts: &'a Options,
+}
+
+/// The events of sentence `i`, with its neighbours as context.
+fn code_sentence(passage: &Passage<'_>, i: usize) -> Vec<CodedEvent> {
+    let Passage { doc, lang, lex, text, folded, sentences, per, opts } = *passage;
     let here = &per[i];
     // Countries: those of the sentence, then those of its neighbours when one is missing.
     let mut counts: Vec<Mention> = Vec::new();

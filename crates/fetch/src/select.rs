@@ -106,6 +106,11 @@ fn digits(s: &str) -> Option<u64> {
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
 }
 
+/// The moment of a YYYYMMDDHHMMSS number.
+fn stamp_of_digits(n: u64) -> Result<Stamp, String> {
+    stamp(n / 10_000_000_000, n / 100_000_000 % 100, n / 1_000_000 % 100, n / 10_000 % 100, n / 100 % 100, n % 100)
+}
+
 /// Checks the parts of a moment, naming the first one out of range.
 fn stamp(y: u64, mo: u64, d: u64, h: u64, mi: u64, s: u64) -> Result<Stamp, String> {
     if !(1900..=2999).contains(&y) {
@@ -152,14 +157,7 @@ pub fn parse_date(text: &str, end: End) -> Result<Stamp, String> {
             None => Err("it is not a number".to_string()),
         },
         ([whole], 14) => match digits(whole) {
-            Some(n) => stamp(
-                n / 10_000_000_000,
-                n / 100_000_000 % 100,
-                n / 1_000_000 % 100,
-                n / 10_000 % 100,
-                n / 100 % 100,
-                n % 100,
-            ),
+            Some(n) => stamp_of_digits(n),
             None => Err("it is not a number".to_string()),
         },
         _ => Err("the form is not recognised".to_string()),
@@ -177,16 +175,7 @@ pub fn classify(version: Version, translingual: bool, name: &str) -> Option<(Tab
             if stamp_text.len() != 14 {
                 return None;
             }
-            let n = digits(stamp_text)?;
-            let at = stamp(
-                n / 10_000_000_000,
-                n / 100_000_000 % 100,
-                n / 1_000_000 % 100,
-                n / 10_000 % 100,
-                n / 100 % 100,
-                n % 100,
-            )
-            .ok()?;
+            let at = stamp_of_digits(digits(stamp_text)?).ok()?;
             let rest = rest.to_ascii_lowercase();
             let rest = match (translingual, rest.strip_prefix("translation.")) {
                 (true, Some(r)) => r.to_string(),

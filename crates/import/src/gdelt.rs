@@ -241,6 +241,23 @@ struct ChunkDone {
     write_seconds: f64,
 }
 
+impl ChunkDone {
+    /// A chunk whose parts could not all be written: its parts are deleted, and its files,
+    /// imported so far, fail with it (their rows may be in a deleted part).
+    fn chunk_failed(mut self, shared: &Shared<'_>, parts: &[GdeltPart], e: &io::Error) -> ChunkDone {
+        for p in parts {
+            let _ = std::fs::remove_file(shared.data.join(&p.path));
+        }
+        for r in self.results.iter_mut().filter(|r| r.outcome == FileOutcome::Imported) {
+            r.outcome = FileOutcome::Failed;
+            r.reason = Some(format!("its chunk could not be written: {e}"));
+        }
+        self.files.clear();
+        self.rejects.clear();
+        self
+    }
+}
+
 /// Rows of one file, per year, while it is read.
 #[derive(Default)]
 struct FileSink {
@@ -634,18 +651,9 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
         done.write_seconds += started.elapsed().as_secs_f64();
         if let Some(e) = write_error {
             // The chunk's parts may now hold part of this file: the whole chunk fails.
-            for p in &out.parts {
-                let _ = std::fs::remove_file(shared.data.join(&p.path));
-            }
             result.reason = Some(format!("cannot write Parquet: {e}"));
             done.results.push(result);
-            for r in done.results.iter_mut().filter(|r| r.outcome == FileOutcome::Imported) {
-                r.outcome = FileOutcome::Failed;
-                r.reason = Some(format!("its chunk could not be written: {e}"));
-            }
-            done.files.clear();
-            done.rejects.clear();
-            return done;
+            return done.chunk_failed(shared, &out.parts, &e);
         }
         progress.rows_read.fetch_add(stats.rows_read, Ordering::Relaxed);
         progress.rows_stored.fetch_add(stats.rows_stored, Ordering::Relaxed);
@@ -674,16 +682,7 @@ fn run_chunk(shared: &Shared<'_>, reader: &Reader, chunk: Chunk) -> ChunkDone {
     let started = Instant::now();
     for year in years {
         if let Err(e) = out.flush(year) {
-            for p in &out.parts {
-                let _ = std::fs::remove_file(shared.data.join(&p.path));
-            }
-            for r in done.results.iter_mut().filter(|r| r.outcome == FileOutcome::Imported) {
-                r.outcome = FileOutcome::Failed;
-                r.reason = Some(format!("its chunk could not be written: {e}"));
-            }
-            done.files.clear();
-            done.rejects.clear();
-            return done;
+            return done.chunk_failed(shared, &out.parts, &e);
         }
     }
     done.write_seconds += started.elapsed().as_secs_f64();

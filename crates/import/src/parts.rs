@@ -163,8 +163,8 @@ pub(crate) fn read_counts(path: &Path, counts: &mut Counts) -> io::Result<()> {
 
 /// Sorts `batches` by (actor1_iso3, actor2_iso3, sql_date) and writes them as one part at
 /// `data/rel_path`, returning its manifest row. Rows are gathered straight from the input
-/// batches into sorted order (no intermediate copy), and the inputs are dropped right after,
-/// so at most two copies of the rows are alive.
+/// batches into sorted order one row group at a time, so besides the inputs only one row
+/// group's copy is alive: a part's rows are held once, not twice.
 pub fn write_part(
     data: &Path,
     rel_path: &str,
@@ -173,7 +173,8 @@ pub fn write_part(
     row_group_rows: usize,
 ) -> io::Result<GdeltPart> {
     let schema = entente_ingest::gdelt::schema();
-    let mut order: Vec<(u64, u32, u32)> = Vec::with_capacity(batches.iter().map(RecordBatch::num_rows).sum());
+    let rows = batches.iter().map(RecordBatch::num_rows).sum::<usize>();
+    let mut order: Vec<(u64, u32, u32)> = Vec::with_capacity(rows);
     let mut counts = Counts::default();
     for (b, batch) in batches.iter().enumerate() {
         for (row, key) in sort_keys(batch, Some(&mut counts))?.into_iter().enumerate() {
@@ -184,29 +185,32 @@ pub fn write_part(
     order.sort_by_key(|(key, _, _)| *key);
     let indices: Vec<(usize, usize)> = order.into_iter().map(|(_, b, r)| (b as usize, r as usize)).collect();
     let refs: Vec<&RecordBatch> = batches.iter().collect();
-    let sorted = interleave_record_batch(&refs, &indices).map_err(to_io)?;
-    drop(indices);
-    drop(refs);
-    drop(batches);
-
-    let dates = Arc::clone(sorted.column(schema.index_of("sql_date").map_err(to_io)?));
-    let dates = dates.as_primitive::<Date32Type>();
-    let (mut lo, mut hi) = (i32::MAX, i32::MIN);
-    for i in 0..dates.len() {
-        if dates.is_valid(i) {
-            lo = lo.min(dates.value(i));
-            hi = hi.max(dates.value(i));
-        }
-    }
+    let date_column = schema.index_of("sql_date").map_err(to_io)?;
 
     let final_path = data.join(rel_path);
     let dir = final_path.parent().map(Path::to_path_buf).unwrap_or_else(|| data.to_path_buf());
     std::fs::create_dir_all(&dir)?;
     let tmp: PathBuf = final_path.with_extension("parquet.tmp");
+    let row_group_rows = row_group_rows.max(1024);
     let props = writer_properties(row_group_rows);
     let file = File::create(&tmp)?;
     let mut writer = ArrowWriter::try_new(file, Arc::clone(&schema), Some(props)).map_err(to_io)?;
-    writer.write(&sorted).map_err(to_io)?;
+    let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+    for slice in indices.chunks(row_group_rows) {
+        let sorted = interleave_record_batch(&refs, slice).map_err(to_io)?;
+        let dates = sorted.column(date_column).as_primitive::<Date32Type>();
+        for i in 0..dates.len() {
+            if dates.is_valid(i) {
+                lo = lo.min(dates.value(i));
+                hi = hi.max(dates.value(i));
+            }
+        }
+        writer.write(&sorted).map_err(to_io)?;
+        // Each slice is one row group: the writer encodes it now and drops its copy.
+        writer.flush().map_err(to_io)?;
+    }
+    drop(refs);
+    drop(batches);
     let file = writer.into_inner().map_err(to_io)?;
     file.sync_all()?;
     let bytes = file.metadata()?.len();
@@ -222,7 +226,7 @@ pub fn write_part(
         path: rel_path.to_string(),
         counts_path: counts_rel,
         year: i64::from(year),
-        rows: sorted.num_rows() as i64,
+        rows: rows as i64,
         bytes: bytes as i64,
         min_date: if lo == i32::MAX { String::new() } else { iso_date(lo) },
         max_date: if hi == i32::MIN { String::new() } else { iso_date(hi) },

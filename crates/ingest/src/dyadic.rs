@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use entente_model::record::{Person, Source};
 use entente_model::{CountryTable, PartialDate, Period};
 
-use crate::indicators::{Builder, Feed, FeedRead, Figure, RowLines, parse_value, resolve};
+use crate::indicators::{Builder, Feed, FeedRead, Figure, RowLines, csv_error_reason, parse_value, resolve};
 
 const EMBASSIES_HEADER: &[&str] = &[
     "operator",
@@ -376,13 +376,7 @@ fn csv_rows(b: &mut Builder, bytes: &[u8], mut each: impl FnMut(&mut Builder, u6
             }
             Err(e) => {
                 let line = lines.line(e.position(), rows_read + 1);
-                let reason = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        format!("has {len} fields where the header has {expected_len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
-                    _ => format!("is not valid CSV: {e}"),
-                };
+                let reason = csv_error_reason(&e);
                 b.reject_excerpt(line, reason, "");
             }
         }
@@ -446,19 +440,22 @@ impl Group {
     }
 }
 
+/// What a group of rows counts: a flow `from` → `to` in a year, in `unit`; the rows are
+/// named `rows` ("missions", "trips") in the locator.
+struct Count<'a> {
+    indicator: &'a str,
+    from: &'a str,
+    to: &'a str,
+    year: i32,
+    unit: &'a str,
+    rows: &'a str,
+}
+
 /// Adds one counted observation per group; returns the rows they count.
-#[allow(clippy::too_many_arguments)]
-fn emit_counts(
-    b: &mut Builder,
-    indicator: &str,
-    from: &str,
-    to: &str,
-    period: Period,
-    unit: &str,
-    group: &Group,
-    locator: String,
-    note: String,
-) -> u64 {
+fn emit_counts(b: &mut Builder, count: Count<'_>, group: &Group, note: String) -> u64 {
+    let Count { indicator, from, to, year, unit, rows } = count;
+    let locator = group.locator(&b.file, rows);
+    let period = Period::Year(year);
     let n = group.lines.len() as u64;
     let first = group.lines.first().copied().unwrap_or(0);
     let place = (None, Some(from.to_string()), Some(to.to_string()));
@@ -588,8 +585,8 @@ fn embassies(b: &mut Builder, bytes: &[u8]) -> (u64, u64) {
                 " {n} of them accredited to the Holy See, placed by the file in the country of the building."
             ));
         }
-        let locator = group.locator(&b.file, "missions");
-        used += emit_counts(b, kind, from, to, Period::Year(2022), "missions", group, locator, note);
+        let count = Count { indicator: kind, from, to, year: 2022, unit: "missions", rows: "missions" };
+        used += emit_counts(b, count, group, note);
     }
     (rows_read, used)
 }
@@ -730,8 +727,9 @@ fn twin_cities(b: &mut Builder, bytes: &[u8]) -> (u64, u64) {
     let mut used = 0;
     for ((a, c), group) in &groups {
         let note = "City links listed on English Wikipedia's lists of twin towns and sister cities, scraped in February 2026: undated and undirected (either order), counted once per pair of (city, country) after mapping names to ISO codes; differing city spellings (Almaty / Alma-Ata) may still count one link twice.".to_string();
-        let locator = group.locator(&b.file, "links");
-        used += emit_counts(b, "twinning.city_pairs", a, c, Period::Year(2026), "city pairs", group, locator, note);
+        let count =
+            Count { indicator: "twinning.city_pairs", from: a, to: c, year: 2026, unit: "city pairs", rows: "links" };
+        used += emit_counts(b, count, group, note);
     }
     (rows_read, used)
 }
@@ -865,8 +863,8 @@ fn travels(b: &mut Builder, bytes: &[u8]) -> (u64, u64) {
             let labels: Vec<&str> = group.tags.keys().map(String::as_str).collect();
             note.push_str(&format!(" Listed as: {}.", labels.join(", ")));
         }
-        let locator = group.locator(&b.file, "trips");
-        used += emit_counts(b, indicator, "USA", to, Period::Year(*year), "visits", group, locator, note);
+        let count = Count { indicator, from: "USA", to, year: *year, unit: "visits", rows: "trips" };
+        used += emit_counts(b, count, group, note);
     }
     (rows_read, used)
 }
@@ -911,9 +909,9 @@ fn leader_visits(b: &mut Builder, bytes: &[u8]) -> (u64, u64) {
             let labels: Vec<&str> = group.tags.keys().map(String::as_str).collect();
             note.push_str(&format!(" Listed as: {}.", labels.join(", ")));
         }
-        let locator = group.locator(&b.file, "visits");
-        used +=
-            emit_counts(b, "visits.head_of_state", from, "USA", Period::Year(*year), "visits", group, locator, note);
+        let count =
+            Count { indicator: "visits.head_of_state", from, to: "USA", year: *year, unit: "visits", rows: "visits" };
+        used += emit_counts(b, count, group, note);
     }
     (rows_read, used)
 }

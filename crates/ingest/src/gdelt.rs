@@ -507,12 +507,12 @@ impl Reader {
         sink: &mut dyn EventSink,
         rejects: &mut Vec<Reject>,
     ) -> io::Result<FileStats> {
-        let mut stats = FileStats { version: None, rows_read: 0, rows_stored: 0, rows_rejected: 0, bytes: 0 };
+        let stats = FileStats { version: None, rows_read: 0, rows_stored: 0, rows_rejected: 0, bytes: 0 };
+        let mut pass = Pass { file, stats, values: [Value::Null; 61], sink, rejects };
         let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
         let mut start = 0usize;
         let mut line_no = 0u64;
         let mut chunk = vec![0u8; 1 << 20];
-        let mut values = [Value::Null; 61];
         loop {
             let n = match input.read(&mut chunk) {
                 Ok(n) => n,
@@ -522,7 +522,7 @@ impl Reader {
             if n == 0 {
                 break;
             }
-            stats.bytes += n as u64;
+            pass.stats.bytes += n as u64;
             // Keep the unfinished line, append the new bytes.
             buf.drain(..start);
             start = 0;
@@ -530,49 +530,28 @@ impl Reader {
             while let Some(pos) = memchr::memchr(b'\n', &buf[start..]) {
                 let end = start + pos;
                 line_no += 1;
-                self.line_checked(&buf[start..end], line_no, false, file, &mut stats, &mut values, sink, rejects)?;
+                self.line_checked(&mut pass, &buf[start..end], line_no, false)?;
                 start = end + 1;
             }
         }
         if start < buf.len() {
             line_no += 1;
-            self.line_checked(&buf[start..], line_no, true, file, &mut stats, &mut values, sink, rejects)?;
+            self.line_checked(&mut pass, &buf[start..], line_no, true)?;
         }
-        Ok(stats)
+        Ok(pass.stats)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn line_checked(
-        &self,
-        raw: &[u8],
-        line_no: u64,
-        last_without_break: bool,
-        file: i64,
-        stats: &mut FileStats,
-        values: &mut [Value; 61],
-        sink: &mut dyn EventSink,
-        rejects: &mut Vec<Reject>,
-    ) -> io::Result<()> {
-        if line_no > i32::MAX as u64 || file > i64::from(i32::MAX) {
+    fn line_checked(&self, pass: &mut Pass<'_>, raw: &[u8], line_no: u64, last_without_break: bool) -> io::Result<()> {
+        if line_no > i32::MAX as u64 || pass.file > i64::from(i32::MAX) {
             return Err(io::Error::other(
                 "a file of more than 2^31 lines, or a manifest of more than 2^31 files, is beyond entente",
             ));
         }
-        self.line(raw, line_no, last_without_break, file, stats, values, sink, rejects)
+        self.line(pass, raw, line_no, last_without_break)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn line(
-        &self,
-        raw: &[u8],
-        line_no: u64,
-        last_without_break: bool,
-        file: i64,
-        stats: &mut FileStats,
-        values: &mut [Value; 61],
-        sink: &mut dyn EventSink,
-        rejects: &mut Vec<Reject>,
-    ) -> io::Result<()> {
+    fn line(&self, pass: &mut Pass<'_>, raw: &[u8], line_no: u64, last_without_break: bool) -> io::Result<()> {
+        let Pass { file, stats, values, sink, rejects } = pass;
         stats.rows_read += 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         let mut reject = |reason: String| {
@@ -688,10 +667,20 @@ impl Reader {
             Value::Int(days) => civil_year(days),
             _ => 0,
         };
-        sink.builder(year).append(line, values, file, line_no);
+        sink.builder(year).append(line, values, *file, line_no);
         stats.rows_stored += 1;
         sink.row_added(year)
     }
+}
+
+/// What reading one file carries from line to line: the file's id, its counts so far, the
+/// current row's parsed fields, and where rows and rejects go.
+struct Pass<'p> {
+    file: i64,
+    stats: FileStats,
+    values: [Value; 61],
+    sink: &'p mut dyn EventSink,
+    rejects: &'p mut Vec<Reject>,
 }
 
 /// The calendar year of a day count since the epoch.

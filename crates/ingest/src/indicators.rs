@@ -235,6 +235,20 @@ pub struct FeedRead {
     pub rejects: Vec<RowReject>,
 }
 
+impl FeedRead {
+    /// The observations read, in the file's order.
+    pub fn observations(&self) -> Vec<&Observation> {
+        self.dataset
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Observation(o) => Some(o),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 const OECD_NAMES: &str = include_str!("../../../data/mobility/oecd-ISO_3166_COUNTRY_CODES.csv");
 const UIS_360_NAMES: &str = include_str!("../../../data/mobility/360info-country-names.csv");
 
@@ -455,6 +469,17 @@ impl<'a> RowLines<'a> {
     }
 }
 
+/// Why a CSV record could not be read, said of the row.
+pub(crate) fn csv_error_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("has {len} fields where the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
+        _ => format!("is not valid CSV: {e}"),
+    }
+}
+
 pub(crate) fn parse_year(s: &str) -> Result<i32, String> {
     let y: i32 = s.trim().parse().map_err(|_| format!("year \"{s}\" is not a year"))?;
     if (1900..=2100).contains(&y) { Ok(y) } else { Err(format!("year {y} is out of range")) }
@@ -492,25 +517,19 @@ pub fn read_feed(file: &str, bytes: &[u8]) -> Result<FeedRead, String> {
             Ok(r) => r,
             Err(e) => {
                 let line = lines.line(e.position(), rows_read + 1);
-                let reason = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        format!("has {len} fields where the header has {expected_len}")
-                    }
-                    csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
-                    _ => format!("is not valid CSV: {e}"),
-                };
+                let reason = csv_error_reason(&e);
                 b.rejects.push(RowReject { file: file.to_string(), line, reason, excerpt: String::new() });
                 continue;
             }
         };
         let line = lines.line(row.position(), rows_read + 1);
-        let get = |i: usize| row.get(i).unwrap_or("").trim().to_string();
+        let at = Row { line, record: &row };
         let result = match feed {
-            Feed::OecdEnrolment => oecd_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3)),
-            Feed::UisDestinations => uis_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4), true),
-            Feed::UisOrigins => uis_row(&mut b, line, &row, &get(0), &get(2), &get(1), &get(3), &get(4), false),
-            Feed::UisInbound => inbound_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4)),
-            Feed::Elcano => elcano_row(&mut b, line, &row, &get(0), &get(1), &get(2), &get(3), &get(4)),
+            Feed::OecdEnrolment => oecd_row(&mut b, &at),
+            Feed::UisDestinations => uis_row(&mut b, &at, true),
+            Feed::UisOrigins => uis_row(&mut b, &at, false),
+            Feed::UisInbound => inbound_row(&mut b, &at),
+            Feed::Elcano => elcano_row(&mut b, &at),
             // Read by `dyadic::read` above.
             _ => Err("not an indicator row".to_string()),
         };
@@ -524,16 +543,21 @@ pub fn read_feed(file: &str, bytes: &[u8]) -> Result<FeedRead, String> {
     Ok(FeedRead { feed, dataset, rows_read, rows_used, rejects })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn oecd_row(
-    b: &mut Builder,
+/// A CSV record and the line it starts on.
+struct Row<'r> {
     line: u64,
-    row: &csv::StringRecord,
-    host: &str,
-    origin: &str,
-    year: &str,
-    value: &str,
-) -> Result<(), String> {
+    record: &'r csv::StringRecord,
+}
+
+impl Row<'_> {
+    /// Field `i`, trimmed (empty when the record is shorter).
+    fn field(&self, i: usize) -> &str {
+        self.record.get(i).unwrap_or("").trim()
+    }
+}
+
+fn oecd_row(b: &mut Builder, at: &Row) -> Result<(), String> {
+    let (host, origin, year, value) = (at.field(0), at.field(1), at.field(2), at.field(3));
     let (to, to_note) = resolve_in(b.feed, host).map_err(|e| format!("COUNTRY_OF_SCHOOL: {e}"))?;
     let (from, from_note) = resolve_in(b.feed, origin).map_err(|e| format!("COUNTRY_OF_ORIGIN: {e}"))?;
     let year = parse_year(year)?;
@@ -548,8 +572,8 @@ fn oecd_row(
     let note = [to_note, from_note, Some(halved)].into_iter().flatten().collect::<Vec<_>>().join("; ");
     let locator = format!("COUNTRY_OF_SCHOOL={host}, COUNTRY_OF_ORIGIN={origin}, YEAR={year}");
     if b.observe(
-        line,
-        row,
+        at.line,
+        at.record,
         Figure {
             indicator: "students.enrolled",
             place: (None, Some(from), Some(to)),
@@ -566,18 +590,11 @@ fn oecd_row(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn uis_row(
-    b: &mut Builder,
-    line: u64,
-    row: &csv::StringRecord,
-    year: &str,
-    origin: &str,
-    dest: &str,
-    value: &str,
-    cond: &str,
-    by_origin: bool,
-) -> Result<(), String> {
+/// A UIS destinations file (`by_origin`: year, origin, destination, value, qualifiers) or
+/// origins file (year, destination, origin, value, qualifiers).
+fn uis_row(b: &mut Builder, at: &Row, by_origin: bool) -> Result<(), String> {
+    let (origin, dest) = if by_origin { (at.field(1), at.field(2)) } else { (at.field(2), at.field(1)) };
+    let (year, value, cond) = (at.field(0), at.field(3), at.field(4));
     let year = parse_year(year)?;
     let value = parse_value(value, "value_lumped")?;
     let qualifiers = cond.split_whitespace().filter(|c| *c != "-").collect::<Vec<_>>();
@@ -598,8 +615,8 @@ fn uis_row(
             .flatten()
             .collect::<Vec<_>>();
         b.observe(
-            line,
-            row,
+            at.line,
+            at.record,
             Figure {
                 indicator,
                 place: (Some(known), None, None),
@@ -618,8 +635,8 @@ fn uis_row(
     let (from, to) = if by_origin { (known, other) } else { (other, known) };
     let note = [known_note, other_note, qual_note].into_iter().flatten().collect::<Vec<_>>().join("; ");
     b.observe(
-        line,
-        row,
+        at.line,
+        at.record,
         Figure {
             indicator: "students.enrolled",
             place: (None, Some(from), Some(to)),
@@ -634,17 +651,8 @@ fn uis_row(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn inbound_row(
-    b: &mut Builder,
-    line: u64,
-    row: &csv::StringRecord,
-    indicator: &str,
-    geo: &str,
-    year: &str,
-    value: &str,
-    qualifier: &str,
-) -> Result<(), String> {
+fn inbound_row(b: &mut Builder, at: &Row) -> Result<(), String> {
+    let (indicator, geo, year, value, qualifier) = (at.field(0), at.field(1), at.field(2), at.field(3), at.field(4));
     if indicator != "26637" {
         return Err(format!("indicatorId {indicator} is not 26637 (inbound internationally mobile students)"));
     }
@@ -657,8 +665,8 @@ fn inbound_row(
         .collect::<Vec<_>>();
     let locator = format!("indicatorId=26637, geoUnit={geo}, year={year}");
     b.observe(
-        line,
-        row,
+        at.line,
+        at.record,
         Figure {
             indicator: "students.inbound_total",
             place: (Some(country), None, None),
@@ -673,17 +681,8 @@ fn inbound_row(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn elcano_row(
-    b: &mut Builder,
-    line: u64,
-    row: &csv::StringRecord,
-    name: &str,
-    iso3: &str,
-    year: &str,
-    variable: &str,
-    value: &str,
-) -> Result<(), String> {
+fn elcano_row(b: &mut Builder, at: &Row) -> Result<(), String> {
+    let (name, iso3, year, variable, value) = (at.field(0), at.field(1), at.field(2), at.field(3), at.field(4));
     let (country, note) = if iso3.is_empty() { resolve(name) } else { resolve(iso3) }.map_err(|e| {
         if iso3.is_empty() {
             format!("{name} has no ISO code and is not an ISO 3166 country ({e})")
@@ -698,8 +697,8 @@ fn elcano_row(
     }
     let locator = format!("country={name}, year={year}, variable={variable}");
     b.observe(
-        line,
-        row,
+        at.line,
+        at.record,
         Figure {
             indicator: &format!("elcano.{variable}"),
             place: (Some(country), None, None),
@@ -719,14 +718,7 @@ mod tests {
     use super::*;
 
     fn obs(r: &FeedRead) -> Vec<&Observation> {
-        r.dataset
-            .records
-            .iter()
-            .filter_map(|r| match r {
-                Record::Observation(o) => Some(o),
-                _ => None,
-            })
-            .collect()
+        r.observations()
     }
 
     #[test]

@@ -24,14 +24,7 @@ fn read_shared(path: &str) -> FeedRead {
 }
 
 fn obs(r: &FeedRead) -> Vec<&Observation> {
-    r.dataset
-        .records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Observation(o) => Some(o),
-            _ => None,
-        })
-        .collect()
+    r.observations()
 }
 
 /// Sum of the values of `indicator` from `from` to `to` (any when `None`).

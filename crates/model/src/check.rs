@@ -235,13 +235,10 @@ fn cited_before(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::read_record;
     use serde_json::json;
 
     fn rec(kind: RecordKind, v: serde_json::Value) -> Record {
-        let r = read_record(kind, &v);
-        assert!(r.problems.is_empty(), "{:?}", r.problems);
-        r.record.unwrap()
+        crate::input::valid_record(kind, &v)
     }
 
     fn source(id: &str, year: i32) -> Record {

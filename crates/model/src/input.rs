@@ -387,6 +387,14 @@ fn read_id(f: &mut Fields<'_>) -> Option<String> {
     Some(id)
 }
 
+/// A record of `kind` that tests know to be valid: it fails the test if `value` has problems.
+#[cfg(test)]
+pub(crate) fn valid_record(kind: RecordKind, value: &Value) -> Record {
+    let r = read_record(kind, value);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    r.record.expect("a record without problems")
+}
+
 /// Reads a record of `kind` from `value`.
 pub fn read_record(kind: RecordKind, value: &Value) -> Read<Record> {
     match kind {

@@ -194,13 +194,10 @@ fn closest(id: &str, candidates: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::read_record;
     use serde_json::json;
 
     fn rec(kind: RecordKind, v: serde_json::Value) -> Record {
-        let r = read_record(kind, &v);
-        assert!(r.problems.is_empty(), "{:?}", r.problems);
-        r.record.unwrap()
+        crate::input::valid_record(kind, &v)
     }
 
     fn paper() -> Record {

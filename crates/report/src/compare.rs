@@ -8,10 +8,10 @@
 
 use entente_analytics::AnalyticsError;
 use entente_analytics::compare::{
-    CompareError, CompareOptions, Comparison, ConfigRef, DimensionInfo, Direction, Gathered, IndexSeries,
+    CompareError, CompareOptions, Comparison, ConfigRef, DimensionInfo, Direction, Gathered, IndexAsk, IndexSeries,
     IndicatorInfo, PartnerResult, compare, index_series,
 };
-use entente_analytics::diagnose::{Diagnosis, FindingStatus, Rules, diagnose};
+use entente_analytics::diagnose::{DiagnoseAsk, Diagnosis, FindingStatus, Rules, diagnose};
 use entente_analytics::timeline::SourceRef;
 use entente_cite::Style;
 use entente_index::{Config, Scale};
@@ -134,7 +134,8 @@ pub fn analyse(
     let mut out = Analyses::default();
     if let Some(to) = g.default_year(config) {
         let from = to - (INDEX_YEARS - 1);
-        out.index = no_data_is_none(index_series(store, config, g, a, from, to, None, None, lang, style))?;
+        let ask = IndexAsk { a, from, to, draws: None, seed: None, lang, style };
+        out.index = no_data_is_none(index_series(store, config, g, &ask))?;
         let opts = CompareOptions {
             focus: g.focus().to_string(),
             direction: Direction::In,
@@ -146,7 +147,7 @@ pub fn analyse(
         };
         out.comparison = no_data_is_none(compare(store, config, g, &opts))?.and_then(|c| beside(&c, a));
     }
-    let d = diagnose(store, config, rules, g, a, None, lang, style)?;
+    let d = diagnose(store, config, rules, g, &DiagnoseAsk { a, year: None, lang, style })?;
     out.diagnosis = has_data(&d).then_some(d);
     Ok(out)
 }

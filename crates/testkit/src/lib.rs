@@ -11,6 +11,24 @@
 
 pub mod http;
 
+/// The ranked partners of a comparison's JSON (`entente compare`, `/api/v1/countries/…/compare`),
+/// after checking what holds for any focus whose data the bundle has (Kazakhstan's): at least
+/// ten ranked, France and Korea among them, and each rank's 90 % interval around its median.
+pub fn ranked_partners(comparison: &serde_json::Value) -> Vec<&serde_json::Value> {
+    let partners = comparison["partners"].as_array().unwrap();
+    let ranked: Vec<&serde_json::Value> = partners.iter().filter(|p| p["rank"].is_u64()).collect();
+    assert!(ranked.len() >= 10, "{} ranked partners", ranked.len());
+    for code in ["FRA", "KOR"] {
+        assert!(ranked.iter().any(|p| p["partner"] == code), "{code} is not ranked");
+    }
+    for p in &ranked {
+        let (lo, med, hi) =
+            (p["rank_p05"].as_f64().unwrap(), p["rank_median"].as_f64().unwrap(), p["rank_p95"].as_f64().unwrap());
+        assert!(lo <= med && med <= hi, "{}: {lo} ≤ {med} ≤ {hi}", p["partner"]);
+    }
+    ranked
+}
+
 use std::path::{Path, PathBuf};
 
 /// A path inside the repository (`rel` from its root).

@@ -8,12 +8,14 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use entente_analytics::compare::{
-    CompareError, CompareOptions, Comparison, Direction, Gathered, IndexSeries, compare, index_series,
+    CompareError, CompareOptions, Comparison, Direction, Gathered, IndexAsk, IndexSeries, compare, index_series,
 };
-use entente_analytics::diagnose::{Diagnosis, diagnose};
+use entente_analytics::diagnose::{DiagnoseAsk, Diagnosis, Rules, diagnose};
 use entente_cite::Style;
+use entente_index::Config;
 use entente_model::Dyad;
 use entente_report::compare::{Analyses, analyse, has_data};
+use entente_store::Store;
 
 use crate::AppState;
 use crate::api::{country, param};
@@ -116,7 +118,6 @@ pub(crate) async fn gathered(state: &Arc<AppState>, focus: &str) -> Result<Arc<G
 /// Every partner of the focus compared (ranks among all of them); the caller chooses the rows.
 pub(crate) async fn comparison(state: &Arc<AppState>, p: &CompareParams) -> Result<Arc<Comparison>, ApiError> {
     let key = format!("compare|{}|{:?}|{:?}|{:?}|{:?}|{}", p.focus, p.direction, p.year, p.draws, p.seed, p.lang);
-    let st = Arc::clone(state);
     let opts = CompareOptions {
         focus: p.focus.clone(),
         direction: p.direction,
@@ -126,11 +127,24 @@ pub(crate) async fn comparison(state: &Arc<AppState>, p: &CompareParams) -> Resu
         lang: p.lang.to_string(),
         style: Style::Gost,
     };
+    let focus = opts.focus.clone();
+    memo_study(state, key, &focus, move |s, config, _, g| compare(s, config, g, &opts).map_err(no_data)).await
+}
+
+/// Memoises `work` under `key`: it runs on a store connection with the focus country's
+/// gathered figures and the server's index configuration and diagnostic rules.
+async fn memo_study<T, F>(state: &Arc<AppState>, key: String, focus: &str, work: F) -> Result<Arc<T>, ApiError>
+where
+    T: std::any::Any + Send + Sync,
+    F: FnOnce(&Store, &Config, &Rules, &Gathered) -> Result<T, ApiError> + Send + 'static,
+{
+    let st = Arc::clone(state);
+    let focus = focus.to_string();
     state
         .memo(key, || async move {
-            let g = gathered(&st, &opts.focus).await?;
-            let config = Arc::clone(&st.config);
-            st.with_store(move |s| compare(s, &config, &g, &opts).map_err(no_data)).await
+            let g = gathered(&st, &focus).await?;
+            let (config, rules) = (Arc::clone(&st.config), Arc::clone(&st.rules));
+            st.with_store(move |s| work(s, &config, &rules, &g)).await
         })
         .await
 }
@@ -143,15 +157,8 @@ pub(crate) async fn dyad_analyses(
     style: Style,
 ) -> Result<Arc<Analyses>, ApiError> {
     let key = format!("analyses|{}|{}|{lang}|{}", dyad.a, dyad.b, style.as_str());
-    let st = Arc::clone(state);
-    let dyad = dyad.clone();
-    state
-        .memo(key, || async move {
-            let g = gathered(&st, &dyad.b).await?;
-            let (config, rules) = (Arc::clone(&st.config), Arc::clone(&st.rules));
-            st.with_store(move |s| Ok(analyse(s, &config, &rules, &g, &dyad.a, lang, style)?)).await
-        })
-        .await
+    let a = dyad.a.clone();
+    memo_study(state, key, &dyad.b, move |s, config, rules, g| Ok(analyse(s, config, rules, g, &a, lang, style)?)).await
 }
 
 /// What the index route was asked.
@@ -192,37 +199,29 @@ impl IndexParams {
 /// latest year with data).
 pub(crate) async fn index(state: &Arc<AppState>, dyad: &Dyad, p: &IndexParams) -> Result<Arc<IndexSeries>, ApiError> {
     let key = format!("index|{}|{}|{:?}|{:?}|{:?}|{:?}|{}", dyad.a, dyad.b, p.from, p.to, p.draws, p.seed, p.lang);
-    let st = Arc::clone(state);
     let (dyad, p) = (dyad.clone(), p.clone());
-    state
-        .memo(key, || async move {
-            let g = gathered(&st, &dyad.b).await?;
-            let config = Arc::clone(&st.config);
-            st.with_store(move |s| {
-                let to = match p.to.or_else(|| g.default_year(&config)) {
-                    Some(y) => y,
-                    None => {
-                        return Err(ApiError::not_found(
-                            "no_data",
-                            format!(
-                                "no data for {} in the store under the index configuration \"{}\"",
-                                dyad.b, config.name
-                            ),
-                        ));
-                    }
-                };
-                let from = p.from.unwrap_or(to - (entente_report::compare::INDEX_YEARS - 1));
-                if from > to || to - from >= INDEX_SPAN {
-                    return Err(ApiError::bad_request(
-                        "bad_parameter",
-                        format!("from {from} to {to} is not a span of 1 to {INDEX_SPAN} years"),
-                    ));
-                }
-                index_series(s, &config, &g, &dyad.a, from, to, p.draws, p.seed, p.lang, Style::Gost).map_err(no_data)
-            })
-            .await
-        })
-        .await
+    let focus = dyad.b.clone();
+    memo_study(state, key, &focus, move |s, config, _, g| {
+        let to = match p.to.or_else(|| g.default_year(config)) {
+            Some(y) => y,
+            None => {
+                return Err(ApiError::not_found(
+                    "no_data",
+                    format!("no data for {} in the store under the index configuration \"{}\"", dyad.b, config.name),
+                ));
+            }
+        };
+        let from = p.from.unwrap_or(to - (entente_report::compare::INDEX_YEARS - 1));
+        if from > to || to - from >= INDEX_SPAN {
+            return Err(ApiError::bad_request(
+                "bad_parameter",
+                format!("from {from} to {to} is not a span of 1 to {INDEX_SPAN} years"),
+            ));
+        }
+        let ask = IndexAsk { a: &dyad.a, from, to, draws: p.draws, seed: p.seed, lang: p.lang, style: Style::Gost };
+        index_series(s, config, g, &ask).map_err(no_data)
+    })
+    .await
 }
 
 /// The diagnosis of A in B in `year` (default: the comparison's year); 404 `no_data` when
@@ -235,29 +234,23 @@ pub(crate) async fn diagnosis(
     style: Style,
 ) -> Result<Arc<Diagnosis>, ApiError> {
     let key = format!("diagnose|{}|{}|{year:?}|{lang}|{}", dyad.a, dyad.b, style.as_str());
-    let st = Arc::clone(state);
     let dyad = dyad.clone();
-    state
-        .memo(key, || async move {
-            let g = gathered(&st, &dyad.b).await?;
-            let (config, rules) = (Arc::clone(&st.config), Arc::clone(&st.rules));
-            st.with_store(move |s| {
-                let d = diagnose(s, &config, &rules, &g, &dyad.a, year, lang, style)?;
-                if has_data(&d) {
-                    Ok(d)
-                } else {
-                    Err(ApiError::not_found(
-                        "no_data",
-                        format!(
-                            "no data for {} → {}{}: no rule finds its figures and no source judges the pair",
-                            dyad.a,
-                            dyad.b,
-                            year.map(|y| format!(" in {y}")).unwrap_or_default()
-                        ),
-                    ))
-                }
-            })
-            .await
-        })
-        .await
+    let focus = dyad.b.clone();
+    memo_study(state, key, &focus, move |s, config, rules, g| {
+        let d = diagnose(s, config, rules, g, &DiagnoseAsk { a: &dyad.a, year, lang, style })?;
+        if has_data(&d) {
+            Ok(d)
+        } else {
+            Err(ApiError::not_found(
+                "no_data",
+                format!(
+                    "no data for {} → {}{}: no rule finds its figures and no source judges the pair",
+                    dyad.a,
+                    dyad.b,
+                    year.map(|y| format!(" in {y}")).unwrap_or_default()
+                ),
+            ))
+        }
+    })
+    .await
 }

@@ -532,16 +532,7 @@ fn kazakhstan_partners_are_compared_and_france_diagnosed_in_kazakhstan() {
     assert_eq!((c["focus"].as_str(), c["direction"].as_str()), (Some("KAZ"), Some("in")));
     assert_eq!(c["config"]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!((c["draws"].as_u64(), c["seed"].as_u64()), (Some(300), Some(11)));
-    let ranked: Vec<&Value> = c["partners"].as_array().unwrap().iter().filter(|p| p["rank"].is_u64()).collect();
-    assert!(ranked.len() >= 10, "{} ranked partners", ranked.len());
-    for code in ["FRA", "KOR"] {
-        assert!(ranked.iter().any(|p| p["partner"] == code), "{code} is not ranked");
-    }
-    for p in &ranked {
-        let (lo, med, hi) =
-            (p["rank_p05"].as_f64().unwrap(), p["rank_median"].as_f64().unwrap(), p["rank_p95"].as_f64().unwrap());
-        assert!(lo <= med && med <= hi, "{}: {lo} ≤ {med} ≤ {hi}", p["partner"]);
-    }
+    entente_testkit::ranked_partners(&c);
     // The rows are the partners, flattened for the CSV twin.
     assert_eq!(c["rows"].as_array().unwrap().len(), c["partners"].as_array().unwrap().len());
 
