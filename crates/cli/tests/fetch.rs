@@ -18,6 +18,9 @@ use common::entente;
 use mirror::{Behaviour, Gate, Mirror, master_line, md5_hex, real_exports};
 use serde_json::Value;
 
+/// `fetch gdelt` for one day, 2024-10-22, whose ten files the shared data holds.
+const ONE_DAY: [&str; 6] = ["fetch", "gdelt", "--from", "2024-10-22", "--to", "2024-10-22"];
+
 fn json_lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .unwrap()
@@ -84,27 +87,9 @@ fn a_fetch_killed_half_way_and_run_again_ends_verified_and_imports_each_file_onc
     let out = data.path().join("downloads");
     let base = mirror.url("/gdeltv2/");
     let args = |extra: &[&str]| -> Vec<String> {
-        let mut v: Vec<String> = [
-            "fetch",
-            "gdelt",
-            "--from",
-            "2024-10-22",
-            "--to",
-            "2024-10-22",
-            "--base-url",
-            &base,
-            "--out",
-            out.to_str().unwrap(),
-            "--jobs",
-            "3",
-            "--timeout",
-            "5",
-            "--retry-wait-ms",
-            "10",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let out = out.to_str().unwrap();
+        let options = ["--base-url", &base, "--out", out, "--jobs", "3", "--timeout", "5", "--retry-wait-ms", "10"];
+        let mut v: Vec<String> = ONE_DAY.iter().chain(&options).map(|s| s.to_string()).collect();
         v.extend(extra.iter().map(|s| s.to_string()));
         v
     };
@@ -193,20 +178,7 @@ fn the_table_output_names_each_failure_and_the_exit_code_says_so() {
     let data = tempfile::tempdir().unwrap();
     let out = entente(
         data.path(),
-        &[
-            "fetch",
-            "gdelt",
-            "--from",
-            "2024-10-22",
-            "--to",
-            "2024-10-22",
-            "--base-url",
-            &mirror.url("/gdeltv2"),
-            "--retries",
-            "1",
-            "--retry-wait-ms",
-            "0",
-        ],
+        &[&ONE_DAY[..], &["--base-url", &mirror.url("/gdeltv2"), "--retries", "1", "--retry-wait-ms", "0"]].concat(),
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -569,25 +569,33 @@ fn oecd_row(b: &mut Builder, at: &Row) -> Result<(), String> {
         "value halved: the file's TOTAL_INTL_STUDENTS is {}, the sum of the tertiary total (ISCED 5T8) and its levels 5, 6, 7 and 8 as jords-santiago/intl-students-2013-2019 cleaned it, so twice the total (a lower bound on it where a level was not reported)",
         entente_model::record::format_number(raw)
     );
-    let note = [to_note, from_note, Some(halved)].into_iter().flatten().collect::<Vec<_>>().join("; ");
     let locator = format!("COUNTRY_OF_SCHOOL={host}, COUNTRY_OF_ORIGIN={origin}, YEAR={year}");
-    if b.observe(
-        at.line,
-        at.record,
-        Figure {
-            indicator: "students.enrolled",
-            place: (None, Some(from), Some(to)),
-            period: Period::Year(year),
-            value: corrected,
-            unit: "students",
-            locator,
-            note: Some(note),
-            extra_id: "",
-        },
-    ) {
+    if b.observe(at.line, at.record, enrolled((from, to), year, corrected, locator, [to_note, from_note, Some(halved)]))
+    {
         b.keep_raw(raw);
     }
     Ok(())
+}
+
+/// Students from one country enrolled in another in `year`, with the notes that apply.
+fn enrolled(
+    (from, to): (String, String),
+    year: i32,
+    value: f64,
+    locator: String,
+    notes: [Option<String>; 3],
+) -> Figure<'static> {
+    let note = notes.into_iter().flatten().collect::<Vec<_>>().join("; ");
+    Figure {
+        indicator: "students.enrolled",
+        place: (None, Some(from), Some(to)),
+        period: Period::Year(year),
+        value,
+        unit: "students",
+        locator,
+        note: (!note.is_empty()).then_some(note),
+        extra_id: "",
+    }
 }
 
 /// A UIS destinations file (`by_origin`: year, origin, destination, value, qualifiers) or
@@ -633,21 +641,7 @@ fn uis_row(b: &mut Builder, at: &Row, by_origin: bool) -> Result<(), String> {
     let (other, other_note) = resolve_in(b.feed, other_label)
         .map_err(|e| format!("{}: {e}", if by_origin { "dest_country_lumped" } else { "origin_country_lumped" }))?;
     let (from, to) = if by_origin { (known, other) } else { (other, known) };
-    let note = [known_note, other_note, qual_note].into_iter().flatten().collect::<Vec<_>>().join("; ");
-    b.observe(
-        at.line,
-        at.record,
-        Figure {
-            indicator: "students.enrolled",
-            place: (None, Some(from), Some(to)),
-            period: Period::Year(year),
-            value,
-            unit: "students",
-            locator,
-            note: (!note.is_empty()).then_some(note),
-            extra_id: "",
-        },
-    );
+    b.observe(at.line, at.record, enrolled((from, to), year, value, locator, [known_note, other_note, qual_note]));
     Ok(())
 }
 

@@ -62,6 +62,16 @@ macro_rules! vocabulary {
         }
 
         // Serialised by hand as one of its words, so described by hand: a string of that set.
+        $crate::word_schema!($name, $($text),+);
+    };
+}
+
+/// Describes to OpenAPI (with the crate's `openapi` feature) a type written as one word of a
+/// closed set: a string with those values. For vocabularies that a macro writes, whose
+/// serialisation utoipa's derive cannot see.
+#[macro_export]
+macro_rules! word_schema {
+    ($name:ident, $($text:literal),+) => {
         #[cfg(feature = "openapi")]
         impl utoipa::PartialSchema for $name {
             fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {

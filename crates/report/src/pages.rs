@@ -58,17 +58,8 @@ code.sha256{font-size:12px;word-break:break-all}.no-data{color:#555;font-style:i
 /// The page shell: header with language switcher, main content, footer with the data's
 /// sources and the JSON twin link.
 pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang=(lang) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · entente" }
-                link rel="alternate" type="application/json" href=(json_href);
-                style { (PreEscaped(CSS)) }
-            }
-            body {
+    let head = html! { link rel="alternate" type="application/json" href=(json_href); };
+    let content = html! {
                 header {
                     span {
                         a.brand href={"/?lang=" (lang)} { "entente" }
@@ -89,7 +80,24 @@ pub fn layout(lang: &str, title: &str, path: &str, json_href: &str, body: Markup
                     p { (tr(lang, "data_footer")) " " a href={"/sources?lang=" (lang)} { (tr(lang, "sources_page")) } "." }
                     p { a href=(json_href) { (tr(lang, "json_twin")) } " · " (tr(lang, "api_intro")) }
                 }
+    };
+    html_document(lang, title, CSS, head, content)
+}
+
+/// An HTML document as entente writes every one (pages and reports): UTF-8, the viewport, the
+/// title, `head` added to the head, the style sheet `css`, and `body`.
+pub(crate) fn html_document(lang: &str, title: &str, css: &str, head: Markup, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · entente" }
+                (head)
+                style { (PreEscaped(css)) }
             }
+            body { (body) }
         }
     }
 }

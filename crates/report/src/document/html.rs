@@ -1,7 +1,7 @@
 //! The HTML writer: the document model as one file with inline CSS and SVG, for print.
 
 use super::*;
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{Markup, PreEscaped, html};
 
 use crate::i18n::lang_name;
 
@@ -102,17 +102,8 @@ pub(super) fn write_html(view: &DyadView, doc: &Doc) -> String {
     let mut marks = Marks::default();
     let body: Vec<Markup> = doc.blocks.iter().map(|b| html_block(b, &mut marks)).collect();
     let notes: Vec<Markup> = doc.notes.iter().map(|n| html_inlines(n, &mut marks)).collect();
-    html! {
-        (DOCTYPE)
-        html lang=(lang) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content={"entente " (env!("CARGO_PKG_VERSION"))};
-                title { (title) " · entente" }
-                style { (PreEscaped(CSS)) }
-            }
-            body {
+    let head = html! { meta name="generator" content={"entente " (env!("CARGO_PKG_VERSION"))}; };
+    let content = html! {
                 header {
                     h1 { (title) }
                     p.meta { (view.dyad.a) " · " (view.dyad.b) " — " (tr(lang, "report_subtitle")) }
@@ -142,8 +133,6 @@ pub(super) fn write_html(view: &DyadView, doc: &Doc) -> String {
                         }
                     }
                 }
-            }
-        }
-    }
-    .into_string()
+    };
+    crate::pages::html_document(lang, &title, CSS, head, content).into_string()
 }
