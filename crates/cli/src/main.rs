@@ -55,7 +55,7 @@ struct Cli {
     /// Seconds a series, comparison, index or diagnosis may take on a cluster before it fails,
     /// 1 to 86400 [default: `cluster_timeout` in DIR/entente.toml, else 600]
     #[arg(long, global = true, env = "ENTENTE_CLUSTER_TIMEOUT", value_name = "SECS",
-          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+          value_parser = clap::value_parser!(u64).range(data::CLUSTER_TIMEOUTS))]
     cluster_timeout: Option<u64>,
 
     #[command(subcommand)]

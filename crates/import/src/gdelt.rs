@@ -242,11 +242,12 @@ struct ChunkDone {
 }
 
 impl ChunkDone {
-    /// A chunk whose parts could not all be written: its parts are deleted, and its files,
-    /// imported so far, fail with it (their rows may be in a deleted part).
+    /// A chunk whose parts could not all be written: its parts and their rollups are deleted,
+    /// and its files, imported so far, fail with it (their rows may be in a deleted part).
     fn chunk_failed(mut self, shared: &Shared<'_>, parts: &[GdeltPart], e: &io::Error) -> ChunkDone {
         for p in parts {
             let _ = std::fs::remove_file(shared.data.join(&p.path));
+            let _ = std::fs::remove_file(shared.data.join(&p.counts_path));
         }
         for r in self.results.iter_mut().filter(|r| r.outcome == FileOutcome::Imported) {
             r.outcome = FileOutcome::Failed;
